@@ -1,0 +1,10 @@
+import type { Command } from 'commander';
+import type { ExitCodeValue } from '../exit.js';
+import type { Io } from '../io.js';
+
+
+/** Adds one command to the program; the command reports its exit code through `finish`. */
+export type RegisterCommand = (program: Command, io: Io, finish: (code: ExitCodeValue) => void) => void;
+
+/** Every command, in the order `sseval --help` lists them. */
+export const commands: readonly RegisterCommand[] = [];

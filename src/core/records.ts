@@ -1,0 +1,43 @@
+import type { Problem } from './problems.js';
+import type { FieldValue } from './values.js';
+
+/** Where a record came from: file, optional sheet, 1-based data row and physical line (or sheet row). */
+export interface SourceRef {
+  readonly file: string;
+  readonly sheet?: string;
+  readonly row: number;
+  readonly line: number;
+}
+
+/** One institution's typed values, by rubric field id. A field absent from the map, or null, is missing. */
+export interface InstitutionRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly values: ReadonlyMap<string, FieldValue>;
+  readonly source: SourceRef;
+}
+
+/** An input file as read: path as given, sha256 of its bytes, and how it was read. */
+export interface InputFile {
+  readonly path: string;
+  readonly sha256: string;
+  readonly format: 'csv' | 'xlsx';
+  readonly records: number;
+  readonly encoding?: string;
+  readonly delimiter?: string;
+  readonly sheet?: string;
+}
+
+/** Everything read from the inputs: records, the problems found, and the files. */
+export interface DataSet {
+  readonly records: readonly InstitutionRecord[];
+  readonly problems: readonly Problem[];
+  readonly inputs: readonly InputFile[];
+}
+
+/** Ids of institutions that an error problem concerns: they cannot be graded as they are. */
+export function invalidInstitutions(problems: readonly Problem[]): Set<string> {
+  const ids = new Set<string>();
+  for (const p of problems) if (p.severity === 'error' && p.position.institution !== undefined) ids.add(p.position.institution);
+  return ids;
+}
