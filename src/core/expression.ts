@@ -40,19 +40,19 @@ export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: Express
 export const BUILTIN_NAMES: ReadonlySet<string> = new Set(['as_of']);
 
 /** Functions and how many arguments each takes ([min, max]). */
-export const FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
-  min: [1, 99],
-  max: [1, 99],
-  abs: [1, 1],
-  round: [1, 2],
-  coalesce: [1, 99],
-  missing: [1, 1],
-  if: [3, 3],
-  years_since: [1, 1],
-  days_since: [1, 1],
-  years_between: [2, 2],
-  days_between: [2, 2],
-};
+export const FUNCTIONS: ReadonlyMap<string, readonly [number, number]> = new Map([
+  ['min', [1, 99]],
+  ['max', [1, 99]],
+  ['abs', [1, 1]],
+  ['round', [1, 2]],
+  ['coalesce', [1, 99]],
+  ['missing', [1, 1]],
+  ['if', [3, 3]],
+  ['years_since', [1, 1]],
+  ['days_since', [1, 1]],
+  ['years_between', [2, 2]],
+  ['days_between', [2, 2]],
+]);
 
 interface Token {
   type: 'number' | 'string' | 'name' | 'op' | 'end';
@@ -218,7 +218,7 @@ class Parser {
   }
 
   private call(nameToken: Token): Expr {
-    const arity = FUNCTIONS[nameToken.text];
+    const arity = FUNCTIONS.get(nameToken.text);
     if (!arity) throw fail(`unknown function "${nameToken.text}"`, nameToken.at);
     this.expect('(');
     const args: Expr[] = [];

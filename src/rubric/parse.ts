@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument } from 'yaml';
 import { problem, type Problem } from '../core/problems.js';
 import { compileRubric, formatPath, type CompiledRubric } from './model.js';
-import { RubricSchema } from './schema.js';
+import { RubricSchema, type Rubric } from './schema.js';
 
 /** SHA-256 of a rubric or input file's bytes, hex. */
 export function sha256(bytes: Uint8Array | string): string {
@@ -11,20 +11,22 @@ export function sha256(bytes: Uint8Array | string): string {
 
 /**
  * Parses rubric text (YAML or JSON; JSON is YAML), checks it against the schema and the load-time rules,
- * and reports every problem with its path and, where the parser knows it, its line.
+ * and reports every problem with its path and, where the parser knows it, its line. `extraChecks` (the
+ * linter's) run on a rubric that passed the schema, and their problems get lines too.
  */
 export function parseRubricText(
   text: string,
   file: string,
   digest: string = sha256(text),
+  extraChecks: (rubric: Rubric, file: string) => Problem[] = () => [],
 ): { rubric?: CompiledRubric; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((error) => {
-        const line = error.linePos?.[0]?.line;
-        return problem('RUBRIC_SYNTAX', 'error', line === undefined ? { file } : { file, line }, { detail: error.message.split('\n')[0] ?? '' });
+        const line = lineCounter.linePos(error.pos[0]).line;
+        return problem('RUBRIC_SYNTAX', 'error', { file, line }, { detail: error.message.split('\n')[0] ?? '' });
       }),
     };
   }
@@ -47,7 +49,7 @@ export function parseRubricText(
     };
   }
   const compiled = compileRubric(parsed.data, { file, sha256: digest });
-  const withLines = compiled.problems.map((p) => {
+  const withLines = [...compiled.problems, ...extraChecks(parsed.data, file)].map((p) => {
     const line = p.position.path === undefined ? undefined : lineOf(splitPath(p.position.path));
     return line === undefined ? p : { ...p, position: { ...p.position, line } };
   });

@@ -1,0 +1,113 @@
+import { formatNumber, formatPoints } from './format-number.js';
+import { percentileOf, zScoreOf, type PeerStats } from './relative.js';
+import type { Message } from './results.js';
+import { formatValue, isPlainDate, type FieldValue } from './values.js';
+import type { CompiledIndicator } from '../rubric/model.js';
+
+/** A rating (0–100) and the reason a person can read; or why no rating could be given. */
+export type Rating = { ok: true; rating: number; reason: Message } | { ok: false; reason: Message };
+
+export interface RatingContext {
+  /** a field of the same record (targets and baselines) */
+  readonly get: (field: string) => FieldValue;
+  /** the peer group of a relative indicator */
+  readonly peers?: PeerStats;
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/**
+ * Rates one indicator value by its method. The reason's arguments are display strings;
+ * `{points}` and `{max}` are filled in by `pointsReason` once points are known.
+ */
+export function rateIndicator(ci: CompiledIndicator, value: Exclude<FieldValue, null>, context: RatingContext): Rating {
+  const ind = ci.indicator;
+  const method = ind.method;
+  const unit = ind.unit ?? '';
+  const shown = typeof value === 'number' ? formatNumber(value) : formatValue(value);
+  const rated = (rating: number, code: string, args: Record<string, string> = {}): Rating => ({
+    ok: true,
+    rating: clamp(rating, 0, 100),
+    reason: { code, args: { value: shown, unit, ...args } },
+  });
+  const notRated = (code: string, args: Record<string, string> = {}): Rating => ({
+    ok: false,
+    reason: { code, args: { value: shown, unit, ...args } },
+  });
+  const scoreToRating = (score: { points?: number | undefined; rating?: number | undefined }) =>
+    score.rating ?? ((score.points ?? 0) / ci.maxPoints) * 100;
+
+  if (method.kind === 'levels') {
+    const key = typeof value === 'string' ? value.normalize('NFKC').trim() : shown;
+    const level = method.levels.find((l) => l.level === key);
+    return level ? rated(scoreToRating(level), 'REASON_LEVEL') : notRated('REASON_LEVEL_UNKNOWN', { levels: method.levels.map((l) => l.level).join(', ') });
+  }
+  if (method.kind === 'binary') {
+    const yes = typeof value === 'boolean' ? value : typeof value === 'number' ? value !== 0 : undefined;
+    if (yes === undefined) return notRated('REASON_NOT_A_NUMBER');
+    return rated(yes ? 100 : 0, yes ? 'REASON_BINARY_YES' : 'REASON_BINARY_NO');
+  }
+  if (typeof value !== 'number' || isPlainDate(value)) return notRated('REASON_NOT_A_NUMBER');
+  const x = value;
+  const higher = ind.direction === 'higher';
+
+  switch (method.kind) {
+    case 'direct': {
+      const rating = method.scale === 'points' ? (x / ci.maxPoints) * 100 : x;
+      const clamped = rating < 0 || rating > 100;
+      return rated(rating, clamped ? 'REASON_DIRECT_CLAMPED' : 'REASON_DIRECT');
+    }
+    case 'linear': {
+      const span = method.high - method.low;
+      const position = clamp((x - method.low) / span, 0, 1);
+      const fraction = higher ? position : 1 - position;
+      const rating = method.minRating + (method.maxRating - method.minRating) * fraction;
+      return rated(rating, 'REASON_LINEAR', { low: formatNumber(method.low), high: formatNumber(method.high) });
+    }
+    case 'bands': {
+      const band = method.bands.find((b) => (higher ? x >= (b.atLeast ?? Infinity) : x <= (b.atMost ?? -Infinity)));
+      if (!band) return rated(method.otherwise ? scoreToRating(method.otherwise) : 0, 'REASON_BAND_NONE');
+      const threshold = formatNumber((higher ? band.atLeast : band.atMost)!);
+      return rated(scoreToRating(band), 'REASON_BAND', { op: higher ? '≥' : '≤', threshold });
+    }
+    case 'target': {
+      const target = typeof method.target === 'number' ? method.target : context.get(method.target.field);
+      if (target === null) return notRated('REASON_MISSING', { fields: (method.target as { field: string }).field });
+      if (typeof target !== 'number' || target <= 0) return notRated('REASON_BAD_TARGET', { target: formatValue(target) });
+      const attainment = higher ? (x / target) * 100 : x <= 0 ? 100 : (target / x) * 100;
+      const rating = ((attainment - method.zeroAt) / (100 - method.zeroAt)) * 100;
+      return rated(rating, 'REASON_TARGET', { target: formatNumber(target), attainment: formatNumber(attainment, 1) });
+    }
+    case 'improvement': {
+      const baseline = context.get(method.baseline.field);
+      if (baseline === null) return notRated('REASON_MISSING', { fields: method.baseline.field });
+      if (typeof baseline !== 'number') return notRated('REASON_NOT_A_NUMBER');
+      if (method.measure === 'ratio' && baseline === 0) return notRated('REASON_DIVISION_BY_ZERO');
+      const change = method.measure === 'difference' ? x - baseline : ((x - baseline) / Math.abs(baseline)) * 100;
+      const improvement = higher ? change : -change;
+      const rating = ((improvement - method.zero) / (method.full - method.zero)) * 100;
+      return rated(rating, method.measure === 'difference' ? 'REASON_IMPROVEMENT' : 'REASON_IMPROVEMENT_RATIO', {
+        baseline: formatNumber(baseline),
+        improvement: formatNumber(improvement),
+        full: formatNumber(method.full),
+      });
+    }
+    case 'relative': {
+      const peers = context.peers!;
+      const scope = { group: peers.group ?? '', n: String(peers.sorted.length) };
+      const suffix = peers.group === null ? '_ALL' : '';
+      if (method.scale === 'percentile') {
+        const percentile = percentileOf(peers, x, ind.direction);
+        return rated(percentile, `REASON_PERCENTILE${suffix}`, { ...scope, percentile: formatNumber(percentile, 1) });
+      }
+      const z = zScoreOf(peers, x, ind.direction);
+      const [zLow, zHigh] = method.zRange;
+      return rated(((z - zLow) / (zHigh - zLow)) * 100, `REASON_ZSCORE${suffix}`, { ...scope, z: formatNumber(z) });
+    }
+  }
+}
+
+/** Adds the points to a reason once the points are known. */
+export function pointsReason(reason: Message, points: number, maxPoints: number): Message {
+  return { code: reason.code, args: { ...reason.args, points: formatPoints(points), max: formatNumber(maxPoints) } };
+}

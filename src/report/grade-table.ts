@@ -1,0 +1,43 @@
+import type { ChalkInstance } from 'chalk';
+import { formatNumber } from '../core/format-number.js';
+import type { Lang } from '../messages/catalogue.js';
+import { heading } from '../messages/headings.js';
+import { pickLabel } from '../messages/label.js';
+import type { GradeDocument } from './grade-document.js';
+import { gradeRows } from './grade-rows.js';
+import { renderTextTable } from './text-width.js';
+
+/** Colours a grade by its place in the grade order: the best third green, the worst red, between yellow. */
+export function gradePainter(grades: readonly string[], color: ChalkInstance): (grade: string, text: string) => string {
+  return (grade, text) => {
+    const index = grades.indexOf(grade);
+    if (index < 0) return color.dim(text);
+    const place = grades.length === 1 ? 0 : index / (grades.length - 1);
+    if (place <= 0.34) return color.green.bold(text);
+    if (place >= 0.99) return color.red.bold(text);
+    return place >= 0.67 ? color.red(text) : color.yellow(text);
+  };
+}
+
+/** The ranked terminal table with a heading (rubric, as-of, inputs) and a count by grade. */
+export function renderGradeTable(doc: GradeDocument, lang: Lang, color: ChalkInstance, fieldLabel: (field: string) => string): string {
+  const { columns, values } = gradeRows(doc, lang, fieldLabel);
+  const rows = doc.results.map(values);
+  const gradeColumn = columns.findIndex((c) => c.key === 'grade');
+  const paintGrade = gradePainter(doc.rubric.grades, color);
+  const table = renderTextTable(
+    columns.map((c) => ({ header: c.header, align: c.numeric ? 'right' : 'left' })),
+    rows,
+    (r, c, padded) => (c === gradeColumn ? paintGrade(doc.results[r]!.grade ?? '', padded) : padded),
+  );
+  const title = `${pickLabel(doc.rubric.title, lang)} — ${doc.rubric.id}@${doc.rubric.version} (sha256 ${doc.rubric.sha256.slice(0, 12)})`;
+  const meta = [
+    `${heading('asOf', lang)}: ${doc.asOf}`,
+    `${heading('inputs', lang)}: ${doc.inputs.map((i) => i.path).join(', ')}`,
+  ];
+  const counts = doc.rubric.grades.map((g) => `${paintGrade(g, g)} ${doc.summary.byGrade[g] ?? 0}`);
+  if (doc.summary.withheld > 0) counts.push(`${heading('withheldStatus', lang)} ${doc.summary.withheld}`);
+  const summary = `${heading('gradeCounts', lang)}: ${counts.join(' · ')} (${formatNumber(doc.summary.institutions)} ${heading('institutions', lang)})`;
+  const skipped = doc.summary.skipped.length > 0 ? [`${heading('skipped', lang)}: ${doc.summary.skipped.join(', ')}`] : [];
+  return [color.bold(title), ...meta, '', table, summary, ...skipped].join('\n') + '\n';
+}
