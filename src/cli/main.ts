@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { problem } from '../core/problems.js';
+import { OutputError } from '../report/output.js';
 import { renderProblemsText } from '../report/problems-text.js';
 import { commands } from './commands/index.js';
 import { ExitCode, ExitError, type ExitCodeValue } from './exit.js';
@@ -41,6 +42,10 @@ function handleError(error: unknown, io: Io, argv: readonly string[]): ExitCodeV
   if (error instanceof CommanderError) {
     // help and version end with code 0; every other commander error is a usage error
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof OutputError) {
+    io.err.write(renderProblemsText([error.toProblem()], lang, io.errColor));
+    return ExitCode.usage;
   }
   if (error instanceof ExitError) {
     io.err.write(renderProblemsText(error.problems, lang, io.errColor));

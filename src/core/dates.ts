@@ -52,6 +52,11 @@ export function fromDayNumber(days: number): PlainDate {
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/** The date `days` days after (negative: before) `date`. */
+export function addDays(date: PlainDate, days: number): PlainDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
 /** Negative, zero or positive as a is before, on or after b. */
 export function compareDates(a: PlainDate, b: PlainDate): number {
   return toDayNumber(a) - toDayNumber(b);

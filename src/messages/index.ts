@@ -1,13 +1,16 @@
 import type { MessageArgs, Problem } from '../core/problems.js';
 import { fillTemplate, type Catalogue, type Lang } from './catalogue.js';
+import { certsMessages } from './certs.js';
 import { cliMessages } from './cli.js';
 import { dataMessages } from './data.js';
+import { lintMessages } from './lint.js';
 import { reasonMessages } from './reasons.js';
+import { reportMessages } from './report.js';
 import { rubricMessages } from './rubric.js';
 
 export type { Lang } from './catalogue.js';
 
-const catalogue: Catalogue = { ...rubricMessages, ...cliMessages, ...dataMessages, ...reasonMessages };
+const catalogue: Catalogue = { ...rubricMessages, ...cliMessages, ...dataMessages, ...reasonMessages, ...lintMessages, ...reportMessages, ...certsMessages };
 
 /** Every message code sseval knows. */
 export const messageCodes: readonly string[] = Object.keys(catalogue);

@@ -22,15 +22,18 @@ export interface RubricEntry {
   readonly to: string | undefined;
 }
 
-/** Loads and checks one rubric file. */
-export function loadRubricFile(file: string): { rubric?: CompiledRubric; problems: Problem[] } {
+/** Loads and checks one rubric file; `extraChecks` as in parseRubricText (the linter passes its own). */
+export function loadRubricFile(
+  file: string,
+  extraChecks?: Parameters<typeof parseRubricText>[3],
+): { rubric?: CompiledRubric; problems: Problem[] } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     return { problems: [problem('RUBRIC_UNREADABLE', 'error', { file }, { detail: (error as NodeJS.ErrnoException).code ?? String(error) })] };
   }
-  return parseRubricText(bytes.toString('utf8').replace(/^\uFEFF/, ''), file, sha256(bytes));
+  return parseRubricText(bytes.toString('utf8').replace(/^\uFEFF/, ''), file, sha256(bytes), extraChecks);
 }
 
 /** Lists the rubric files of the given folders (bundled first); files that cannot be read as rubrics are skipped. */

@@ -58,6 +58,9 @@ export function compileRubric(rubric: Rubric, source: RubricSource): { rubric?: 
   const fields = new Map<string, Field>();
   rubric.fields.forEach((field, i) => {
     if (fields.has(field.id)) report(['fields', i, 'id'], 'RUBRIC_DUPLICATE_ID', { kind: 'field', id: field.id });
+    if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
+      report(['fields', i, 'max'], 'RUBRIC_THRESHOLDS_UNORDERED', { what: field.id, detail: `min ${field.min} > max ${field.max}` });
+    }
     fields.set(field.id, field);
   });
   const requireField = (path: (string | number)[], id: string) => {

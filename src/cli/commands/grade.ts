@@ -1,0 +1,94 @@
+import { Chalk } from 'chalk';
+import { Option, type Command } from 'commander';
+import { gradeInstitutions } from '../../core/engine.js';
+import { recordSpecOf } from '../../core/validate.js';
+import { hasErrors, problem, type Problem } from '../../core/problems.js';
+import { gradeDocument } from '../../report/grade-document.js';
+import { gradeRenderers } from '../../report/grade-renderers.js';
+import { writeFileAtomic, writeToStream } from '../../report/output.js';
+import { renderProblemsTable } from '../../report/problems-report.js';
+import { renderProblemsText } from '../../report/problems-text.js';
+import { ExitCode, ExitError, type ExitCodeValue } from '../exit.js';
+import type { Io } from '../io.js';
+import { loadData } from '../load-data.js';
+import { asOfOption, loadRubricRef, rubricDirs } from '../rubric-ref.js';
+import { addInputOptions, inputOptionsFrom } from '../shared-options.js';
+import { toolVersion } from '../version.js';
+import type { RegisterCommand } from './index.js';
+
+/** Formats that cannot go to a terminal and need --out. */
+const BINARY_FORMATS = new Set(['xlsx']);
+
+interface GradeFlags {
+  rubric: string;
+  groupBy?: string[];
+  format: string;
+  out?: string;
+  force?: boolean;
+  skipInvalid?: boolean;
+  [input: string]: unknown;
+}
+
+/** `sseval grade <files...>`: validate, score, grade and rank, then report as table, csv, json (and the formats reports add). */
+export const registerGrade: RegisterCommand = (program, io, finish) => {
+  const command: Command = program
+    .command('grade')
+    .description('평가 자료를 검증하고 점수·등급·순위를 매깁니다 / validate, score, grade and rank institutions')
+    .argument('<files...>', 'CSV or xlsx input files (- for stdin); several files are read as one data set')
+    .option('--rubric <ref>', 'rubric id, id@version, or a rubric file', 'agency-management')
+    .option('--group-by <field>', 'rank within this field too (repeat or comma-separate); default the rubric\'s peer groups', collectList)
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(gradeRenderers)).default('table'))
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .option('--force', 'replace an existing --out file')
+    .option('--skip-invalid', 'grade the valid institutions and list the ones skipped for data errors');
+  addInputOptions(command);
+  command.action(async (files: string[], flags: GradeFlags) => finish(await runGrade(files, flags, io)));
+};
+
+function collectList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<ExitCodeValue> {
+  const options = inputOptionsFrom(flags);
+  const { asOf, lang } = options;
+  if (BINARY_FORMATS.has(flags.format) && (flags.out === undefined || flags.out === '-')) {
+    throw new ExitError(ExitCode.usage, [problem('CLI_BAD_OPTION', 'error', {}, { option: '--format', value: flags.format, detail: '--out FILE' })]);
+  }
+  const rubric = loadRubricRef(flags.rubric, asOf, rubricDirs([]));
+  const groupBy = flags.groupBy ?? rubric.rubric.peerGroups;
+  const unknownGroup = groupBy.find((field) => !rubric.fields.has(field));
+  if (unknownGroup !== undefined) {
+    const known = [...rubric.fields.keys()].join(', ');
+    throw new ExitError(ExitCode.usage, [problem('CLI_UNKNOWN_GROUP_FIELD', 'error', {}, { field: unknownGroup, known })]);
+  }
+
+  const dataSet = await loadData(files, recordSpecOf(rubric), options, io);
+  const exit = dataSet.exit;
+  const fileLevelErrors = dataSet.problems.some((p) => p.severity === 'error' && p.position.institution === undefined);
+  if (exit === ExitCode.usage || (exit === ExitCode.dataErrors && (!flags.skipInvalid || fileLevelErrors))) {
+    const context = { toolVersion: toolVersion(), rubric, asOf, inputs: dataSet.inputs, records: dataSet.records.length, invalidInstitutions: dataSet.invalidInstitutions.size, problems: dataSet.problems, tally: dataSet.tally, strict: false, lang };
+    io.err.write(renderProblemsTable(context, io.errColor));
+    if (exit === ExitCode.usage) return exit;
+    report(io, lang, [problem('DATA_HAS_ERRORS', 'error', {})]);
+    return ExitCode.dataErrors;
+  }
+  const records = dataSet.records.filter((r) => !dataSet.invalidInstitutions.has(r.id));
+  const skipped = [...dataSet.invalidInstitutions].sort();
+  const outcome = gradeInstitutions(rubric, records, { asOf, groupBy });
+  const notes: Problem[] = skipped.length > 0 ? [problem('SKIPPED_INVALID', 'warning', {}, { count: skipped.length, ids: skipped.join(', ') })] : [];
+  const problems = [...dataSet.problems, ...outcome.problems, ...notes];
+  report(io, lang, problems);
+
+  const doc = gradeDocument(rubric, outcome, { toolVersion: toolVersion(), inputs: dataSet.inputs, asOf, groupBy, skipped });
+  const toFile = flags.out !== undefined && flags.out !== '-';
+  const content = await gradeRenderers[flags.format]!(doc, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
+  if (toFile) await writeFileAtomic(flags.out!, content, { force: flags.force === true, inputs: files });
+  else await writeToStream(io.out, content);
+  // skipped institutions or scoring errors still make a batch job notice (exit 1), after the output is written
+  return skipped.length > 0 || hasErrors(outcome.problems) ? ExitCode.dataErrors : ExitCode.ok;
+}
+
+function report(io: Io, lang: 'ko' | 'en', problems: readonly Problem[]): void {
+  if (problems.length > 0) io.err.write(renderProblemsText(problems, lang, io.errColor));
+}

@@ -1,0 +1,458 @@
+import type { CompiledCheck, CompiledIndicator, CompiledRubric } from '../rubric/model.js';
+import type { Field } from '../rubric/schema.js';
+import { evaluate, referencedNames, type EvalContext } from './expression.js';
+import { buildHeaderIndex, columnLetter, headerKey, headerScore, longRole, matchHeader, planHeaders, type HeaderPlan, type Layout } from './headers.js';
+import { cellText, parseFieldValue, type CellContext } from './parse/field.js';
+import { isBlankCell, type RawRow, type RawValue } from './parse/raw.js';
+import { ProblemLog, type ProblemTally } from './problem-log.js';
+import { problem, type MessageArgs, type Position, type Problem, type Severity } from './problems.js';
+import type { InstitutionRecord, SourceRef } from './records.js';
+import { formatValue, type FieldValue, type PlainDate } from './values.js';
+
+/** What records are read against: the fields, which field is the id and the name, and what must hold. */
+export interface RecordSpec {
+  readonly fields: readonly Field[];
+  readonly idField: string;
+  readonly nameField: string;
+  readonly checks: readonly CompiledCheck[];
+  readonly indicators: readonly CompiledIndicator[];
+}
+
+/** The record spec of a rubric: its fields, its checks and its indicators (those with missing: fail are checked). */
+export function recordSpecOf(rubric: CompiledRubric): RecordSpec {
+  return {
+    fields: rubric.rubric.fields,
+    idField: rubric.rubric.idField,
+    nameField: rubric.rubric.nameField,
+    checks: rubric.checks,
+    indicators: rubric.indicators,
+  };
+}
+
+export interface ValidateOptions {
+  readonly asOf: PlainDate;
+  readonly layout: Layout | 'auto';
+  /** keep at most this many errors (0 or undefined: all); the rest are only counted */
+  readonly maxErrors?: number;
+}
+
+/** One table being read: a CSV file or a workbook sheet. */
+export interface TableSource {
+  readonly file: string;
+  readonly sheet?: string;
+  /** serial dates count from 1904 (a workbook setting) */
+  readonly date1904: boolean;
+  /** every row should have as many cells as the header row (CSV; a workbook simply leaves trailing cells out) */
+  readonly fixedWidth: boolean;
+}
+
+/** Records read so far, the problems kept, the counts of all problems, and the institutions with errors. */
+export interface Validation {
+  readonly records: readonly InstitutionRecord[];
+  readonly problems: readonly Problem[];
+  readonly tally: ProblemTally;
+  /** institutions that any error concerns (complete even when problems were cut at --max-errors) */
+  readonly invalidInstitutions: ReadonlySet<string>;
+}
+
+/** How many rows from the top of a table are searched for the header row (title rows may come first). */
+export const HEADER_SEARCH_ROWS = 30;
+
+/** A record being assembled, with where each value came from so later problems can point at the cell. */
+interface Draft {
+  readonly id: string;
+  readonly source: SourceRef;
+  readonly idPosition: Position;
+  readonly values: Map<string, FieldValue>;
+  readonly positions: Map<string, Position>;
+  readonly texts: Map<string, string>;
+  /** fields already reported, so an indicator or check does not report the same cell again */
+  readonly flagged: Set<string>;
+}
+
+/**
+ * Turns raw rows into typed institution records and problems, table after table (files, sheets), so that
+ * duplicate ids are found across files. Pure: the readers in src/ingest feed it rows.
+ */
+export class DataValidator {
+  private readonly log: ProblemLog;
+  private readonly records: InstitutionRecord[] = [];
+  private readonly seen = new Map<string, SourceRef>();
+  readonly fieldById: ReadonlyMap<string, Field>;
+  readonly headerIndex: ReadonlyMap<string, string>;
+  /** long layout: names of fields and of indicators that read one field → field id */
+  readonly itemIndex: ReadonlyMap<string, string>;
+
+  constructor(
+    readonly spec: RecordSpec,
+    readonly options: ValidateOptions,
+  ) {
+    this.log = new ProblemLog(options.maxErrors);
+    this.fieldById = new Map(spec.fields.map((f) => [f.id, f]));
+    this.headerIndex = buildHeaderIndex(spec.fields);
+    const items = new Map(this.headerIndex);
+    for (const { indicator } of spec.indicators) {
+      if (indicator.field === undefined) continue;
+      for (const name of [indicator.id, indicator.label.ko, indicator.label.en]) {
+        const key = name === undefined ? '' : headerKey(name);
+        if (key !== '' && !items.has(key)) items.set(key, indicator.field);
+      }
+    }
+    this.itemIndex = items;
+  }
+
+  /** Starts a table; feed it rows, then end it. */
+  openTable(source: TableSource): TableValidator {
+    return new TableValidator(this, source);
+  }
+
+  /** Records a problem; file-level problems (`always`) are kept whatever --max-errors says. */
+  report(p: Problem, always = false): void {
+    if (always) this.log.addAlways(p);
+    else this.log.add(p);
+  }
+
+  /** Everything validated so far. */
+  result(): Validation {
+    return {
+      records: this.records,
+      problems: this.log.problems(),
+      tally: this.log.tally(),
+      invalidInstitutions: this.log.invalidInstitutions(),
+    };
+  }
+
+  /** Checks a complete draft (duplicate id, rubric checks, indicators that may not be missing) and keeps it. */
+  admit(draft: Draft): boolean {
+    const first = this.seen.get(draft.id);
+    if (first) {
+      const args = { firstFile: first.file, firstLine: first.line };
+      this.report(problem('ID_DUPLICATE', 'error', draft.idPosition, args, draft.id));
+      return false;
+    }
+    this.seen.set(draft.id, draft.source);
+    const context: EvalContext = { get: (name) => draft.values.get(name) ?? null, asOf: this.options.asOf };
+    const recordAt: Position = { ...sourcePosition(draft.source), institution: draft.id };
+    const cellOf = (name: string | undefined): { position: Position; text?: string } => {
+      if (name === undefined) return { position: recordAt };
+      const position = draft.positions.get(name) ?? { ...recordAt, field: name };
+      return { position, text: draft.texts.get(name) };
+    };
+    for (const { check, assert } of this.spec.checks) {
+      const result = evaluate(assert, context);
+      const names = referencedNames(assert);
+      const { position, text } = cellOf(names[0]);
+      const holds = result.ok ? (typeof result.value === 'boolean' ? result.value : typeof result.value === 'number' ? result.value !== 0 : undefined) : undefined;
+      if (holds === true || (!result.ok && result.failure.kind === 'missing')) continue;
+      if (holds === false) {
+        const values = names.map((n) => `${n}=${formatValue(draft.values.get(n) ?? null)}`).join(', ');
+        const args = { check: check.id, messageKo: check.message.ko, messageEn: check.message.en ?? check.message.ko, values };
+        this.report(problem('CHECK_FAILED', check.severity, position, args, text));
+      } else if (!result.ok && result.failure.kind === 'divisionByZero') {
+        this.report(problem('CHECK_DIVISION_BY_ZERO', 'warning', position, { check: check.id }, text));
+      } else {
+        const detail = !result.ok && result.failure.kind === 'type' ? result.failure.detail : 'not true or false';
+        this.report(problem('CHECK_NOT_EVALUATED', 'warning', position, { check: check.id, detail }, text));
+      }
+    }
+    for (const { indicator, value, missing } of this.spec.indicators) {
+      if (missing !== 'fail') continue;
+      const result = evaluate(value, context);
+      if (result.ok) continue;
+      const labels = { indicator: indicator.id, labelKo: indicator.label.ko, labelEn: indicator.label.en ?? indicator.label.ko };
+      const failure = result.failure;
+      if (failure.kind === 'missing') {
+        const fresh = failure.fields.filter((name) => !draft.flagged.has(name));
+        if (fresh.length === 0) continue;
+        const { position } = cellOf(fresh[0]);
+        this.report(problem('INDICATOR_VALUE_MISSING', 'error', { ...position, field: fresh[0]! }, { ...labels, fields: fresh.join(', ') }));
+      } else {
+        const { position, text } = cellOf(referencedNames(value)[0]);
+        const formula = indicator.formula ?? indicator.field ?? '';
+        if (failure.kind === 'divisionByZero') this.report(problem('INDICATOR_DIVISION_BY_ZERO', 'error', position, { ...labels, formula }, text));
+        else this.report(problem('INDICATOR_NOT_COMPUTABLE', 'error', position, { ...labels, formula, detail: failure.detail }, text));
+      }
+    }
+    const values = new Map<string, FieldValue>(this.spec.fields.map((f) => [f.id, draft.values.get(f.id) ?? null]));
+    const name = values.get(this.spec.nameField) ?? null;
+    this.records.push({ id: draft.id, name: name === null ? draft.id : formatValue(name), values, source: draft.source });
+    return true;
+  }
+}
+
+const sourcePosition = (source: SourceRef): Position => ({
+  file: source.file,
+  ...(source.sheet === undefined ? {} : { sheet: source.sheet }),
+  row: source.row,
+  line: source.line,
+});
+
+/**
+ * One table: finds the header row among the first rows (title rows and merged title cells above it are
+ * skipped), then reads data rows until the first fully blank row; rows after that are reported, not read.
+ */
+export class TableValidator {
+  private readonly pending: RawRow[] = [];
+  private plan?: HeaderPlan;
+  private failed = false;
+  private columnFields = new Map<number, string>();
+  private rowNumber = 0;
+  private dataStarted = false;
+  private blankSeen = false;
+  private ignored = { count: 0, firstLine: 0 };
+  private readonly unheaded = new Set<number>();
+  private readonly longDrafts = new Map<string, Draft>();
+  private admitted = 0;
+  private readonly context: CellContext;
+
+  constructor(
+    private readonly validator: DataValidator,
+    private readonly source: TableSource,
+  ) {
+    this.context = { date1904: source.date1904 };
+  }
+
+  /** Feeds the next row of the table. */
+  push(row: RawRow): void {
+    if (this.failed) return;
+    if (this.plan) {
+      this.dataRow(row);
+      return;
+    }
+    this.pending.push(row);
+    if (this.pending.length >= HEADER_SEARCH_ROWS) this.chooseHeader();
+  }
+
+  /** Ends the table; gives the number of records it contributed. */
+  end(): number {
+    if (!this.plan && !this.failed) this.chooseHeader();
+    if (this.plan?.layout === 'long') {
+      for (const draft of this.longDrafts.values()) this.finishDraft(draft);
+    }
+    if (this.ignored.count > 0) {
+      this.report('ROWS_AFTER_BLANK', 'warning', { ...this.tableAt(), line: this.ignored.firstLine }, { count: this.ignored.count });
+    }
+    if (this.plan && this.admitted === 0 && !this.dataStarted) this.report('TABLE_NO_RECORDS', 'warning', this.tableAt());
+    return this.admitted;
+  }
+
+  private tableAt(): Position {
+    return { file: this.source.file, ...(this.source.sheet === undefined ? {} : { sheet: this.source.sheet }) };
+  }
+
+  /** Problems about the table as a whole (no data row: header, structure) are few and always kept, whatever --max-errors says. */
+  private report(code: string, severity: Severity, position: Position, args: MessageArgs = {}, value?: string): void {
+    this.validator.report(problem(code, severity, position, args, value), position.row === undefined);
+  }
+
+  private chooseHeader(): void {
+    const index = this.validator.headerIndex;
+    let best = -1;
+    let bestScore = 0;
+    this.pending.forEach((row, i) => {
+      const score = headerScore(row.cells.map(cellText), index);
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    });
+    const header = this.pending[best];
+    if (!header) {
+      this.failed = true;
+      const id = this.validator.fieldById.get(this.validator.spec.idField);
+      this.report('HEADER_NOT_FOUND', 'error', this.tableAt(), { rows: HEADER_SEARCH_ROWS, expected: id ? `${id.label.ko}(${id.id})` : this.validator.spec.idField });
+      return;
+    }
+    const { plan, problems } = planHeaders(header.cells.map(cellText), {
+      fields: this.validator.spec.fields,
+      idField: this.validator.spec.idField,
+      layout: this.validator.options.layout,
+      at: { ...this.tableAt(), line: header.line },
+    });
+    for (const p of problems) this.validator.report(p, true);
+    if (!plan) {
+      this.failed = true;
+      return;
+    }
+    this.plan = plan;
+    this.columnFields = new Map([...plan.fieldColumns].map(([field, column]) => [column, field]));
+    for (const row of this.pending.slice(best + 1)) this.dataRow(row);
+    this.pending.length = 0;
+  }
+
+  private dataRow(row: RawRow): void {
+    this.rowNumber += 1;
+    const blank = row.cells.every(isBlankCell);
+    if (blank) {
+      if (this.dataStarted) this.blankSeen = true;
+      return;
+    }
+    if (this.blankSeen) {
+      if (this.ignored.count === 0) this.ignored.firstLine = row.line;
+      this.ignored.count += 1;
+      return;
+    }
+    this.dataStarted = true;
+    const plan = this.plan!;
+    if (this.isHeaderRepeat(row, plan)) {
+      this.report('ROW_REPEATED_HEADER', 'info', { ...this.tableAt(), row: this.rowNumber, line: row.line });
+      return;
+    }
+    const idField = this.validator.fieldById.get(this.validator.spec.idField)!;
+    const idColumn = plan.fieldColumns.get(idField.id)!;
+    const idOutcome = parseFieldValue(idField, row.cells[idColumn], this.context);
+    const idText = idOutcome.ok && idOutcome.value !== null ? formatValue(idOutcome.value) : undefined;
+    const undecodable = idText?.includes('\uFFFD') === true;
+    const institution = undecodable ? undefined : idText;
+    const at = (column: number, field?: string): Position => ({
+      ...this.tableAt(),
+      row: this.rowNumber,
+      line: row.line,
+      column: columnLetter(column),
+      header: plan.headers[column] ?? '',
+      ...(field === undefined ? {} : { field }),
+      ...(institution === undefined ? {} : { institution }),
+    });
+    this.checkShape(row, plan, at);
+    if (institution === undefined) {
+      const code = undecodable ? 'CELL_UNDECODABLE' : idOutcome.ok ? 'ID_MISSING' : idOutcome.code;
+      this.report(code, 'error', at(idColumn, idField.id), idOutcome.ok ? {} : idOutcome.args, cellText(row.cells[idColumn]) || undefined);
+      return;
+    }
+    const source: SourceRef = { ...this.tableAt(), file: this.source.file, row: this.rowNumber, line: row.line };
+    if (plan.layout === 'wide') {
+      const draft = newDraft(institution, source, at(idColumn, idField.id));
+      draft.positions.set(idField.id, draft.idPosition);
+      draft.texts.set(idField.id, cellText(row.cells[idColumn]));
+      for (const field of this.validator.spec.fields) {
+        const column = plan.fieldColumns.get(field.id);
+        if (column !== undefined && field.id !== idField.id) this.readCell(draft, field, row.cells[column], at(column, field.id));
+      }
+      draft.values.set(idField.id, institution);
+      this.checkRequired(draft);
+      if (this.validator.admit(draft)) this.admitted += 1;
+    } else {
+      this.longRow(row, plan, institution, source, at);
+    }
+  }
+
+  /** Rows wider or narrower than the header (CSV), and data under columns that have no header. */
+  private checkShape(row: RawRow, plan: HeaderPlan, at: (column: number) => Position): void {
+    const width = plan.headers.length;
+    if (this.source.fixedWidth && row.cells.length !== width) {
+      const extra = row.cells.slice(width).findIndex((cell) => !isBlankCell(cell));
+      if (row.cells.length < width) {
+        this.report('ROW_TOO_FEW_CELLS', 'error', at(row.cells.length), { expected: width, actual: row.cells.length });
+      } else if (extra >= 0) {
+        this.report('ROW_TOO_MANY_CELLS', 'error', at(width + extra), { expected: width, actual: row.cells.length }, cellText(row.cells[width + extra]));
+      }
+    }
+    const limit = this.source.fixedWidth ? Math.min(width, row.cells.length) : row.cells.length;
+    for (let column = 0; column < limit; column += 1) {
+      if ((plan.headers[column] ?? '').trim() !== '' || isBlankCell(row.cells[column]) || this.unheaded.has(column)) continue;
+      this.unheaded.add(column);
+      this.report('COLUMN_WITHOUT_HEADER', 'warning', at(column), {}, cellText(row.cells[column]));
+    }
+  }
+
+  /** A row that repeats the header (two files pasted together, or a second header row of field ids). */
+  private isHeaderRepeat(row: RawRow, plan: HeaderPlan): boolean {
+    const index = this.validator.headerIndex;
+    let named = 0;
+    for (const [column, cell] of row.cells.entries()) {
+      if (isBlankCell(cell)) continue;
+      const text = cellText(cell);
+      const field = this.columnFields.get(column);
+      const role = column === plan.keyColumn ? 'key' : column === plan.valueColumn ? 'value' : undefined;
+      if (field !== undefined && matchHeader(text, index) === field) named += 1;
+      else if (role !== undefined && longRole(text) === role) named += 1;
+      else return false;
+    }
+    return named > 0;
+  }
+
+  /** Types one cell into the draft and reports what is wrong with it. */
+  private readCell(draft: Draft, field: Field, raw: RawValue | undefined, position: Position): void {
+    const text = cellText(raw);
+    draft.positions.set(field.id, position);
+    draft.texts.set(field.id, text);
+    const fail = (code: string, args: MessageArgs = {}) => {
+      this.report(code, 'error', position, args, text);
+      draft.flagged.add(field.id);
+      draft.values.set(field.id, null);
+    };
+    if (typeof raw === 'string' && raw.includes('\uFFFD')) return fail('CELL_UNDECODABLE');
+    const outcome = parseFieldValue(field, raw, this.context);
+    if (!outcome.ok) return fail(outcome.code, outcome.args);
+    const value = outcome.value;
+    draft.values.set(field.id, value);
+    if (typeof value === 'number') {
+      if (field.min !== undefined && value < field.min) fail('VALUE_BELOW_MIN', { min: field.min });
+      else if (field.max !== undefined && value > field.max) fail('VALUE_ABOVE_MAX', { max: field.max });
+    }
+  }
+
+  /** Required fields left blank (unless the cell was already reported). */
+  private checkRequired(draft: Draft): void {
+    for (const field of this.validator.spec.fields) {
+      if (!field.required || field.id === this.validator.spec.idField || draft.flagged.has(field.id)) continue;
+      if ((draft.values.get(field.id) ?? null) !== null) continue;
+      const position = draft.positions.get(field.id) ?? { ...sourcePosition(draft.source), institution: draft.id, field: field.id };
+      this.report('VALUE_REQUIRED', 'error', position, { label: field.label.ko });
+      draft.flagged.add(field.id);
+    }
+  }
+
+  /** Long layout: one value per row, folded into the institution's draft; other field columns are per-institution values. */
+  private longRow(row: RawRow, plan: HeaderPlan, institution: string, source: SourceRef, at: (column: number, field?: string) => Position): void {
+    const idField = this.validator.spec.idField;
+    let draft = this.longDrafts.get(institution);
+    if (!draft) {
+      draft = newDraft(institution, source, at(plan.fieldColumns.get(idField)!, idField));
+      draft.values.set(idField, institution);
+      this.longDrafts.set(institution, draft);
+    }
+    for (const [fieldId, column] of plan.fieldColumns) {
+      const raw = row.cells[column];
+      if (fieldId === idField || isBlankCell(raw)) continue;
+      this.readLongValue(draft, this.validator.fieldById.get(fieldId)!, raw, at(column, fieldId));
+    }
+    const keyText = cellText(row.cells[plan.keyColumn!]);
+    const fieldId = this.validator.itemIndex.get(headerKey(keyText));
+    const field = fieldId === undefined ? undefined : this.validator.fieldById.get(fieldId);
+    if (!field) {
+      this.report('LONG_UNKNOWN_ITEM', 'error', at(plan.keyColumn!), {}, keyText);
+      return;
+    }
+    this.readLongValue(draft, field, row.cells[plan.valueColumn!], at(plan.valueColumn!, field.id));
+  }
+
+  private readLongValue(draft: Draft, field: Field, raw: RawValue | undefined, position: Position): void {
+    const earlier = draft.positions.get(field.id);
+    if (earlier === undefined) {
+      this.readCell(draft, field, raw, position);
+      return;
+    }
+    const probe = newDraft(draft.id, draft.source, draft.idPosition);
+    this.readCell(probe, field, raw, position);
+    if (probe.flagged.size > 0) {
+      draft.flagged.add(field.id);
+      return;
+    }
+    const before = formatValue(draft.values.get(field.id) ?? null);
+    const now = formatValue(probe.values.get(field.id) ?? null);
+    if (before !== now) {
+      this.report('LONG_CONFLICT', 'error', position, { firstLine: earlier.line ?? '', firstValue: before }, cellText(raw));
+      draft.flagged.add(field.id);
+    }
+  }
+
+  private finishDraft(draft: Draft): void {
+    this.checkRequired(draft);
+    if (this.validator.admit(draft)) this.admitted += 1;
+  }
+}
+
+function newDraft(id: string, source: SourceRef, idPosition: Position): Draft {
+  return { id, source, idPosition, values: new Map(), positions: new Map(), texts: new Map(), flagged: new Set() };
+}

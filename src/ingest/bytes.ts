@@ -1,0 +1,42 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+/** A file's bytes, readable from the start as many times as needed, in chunks. */
+export type ByteSource = () => AsyncIterable<Uint8Array>;
+
+/** Streams a file in chunks. */
+export function fileSource(file: string): ByteSource {
+  return () => createReadStream(file);
+}
+
+/** The first `length` bytes of a file (fewer when it is shorter). */
+export async function readHead(file: string, length: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Copies standard input to a private temporary file so it can be read twice (encoding detection, then
+ * parsing) without holding it in memory; `remove` deletes the copy.
+ */
+export async function spoolToTempFile(input: NodeJS.ReadableStream): Promise<{ file: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'sseval-stdin-'));
+  const file = path.join(dir, 'stdin');
+  const remove = () => rm(dir, { recursive: true, force: true });
+  try {
+    await pipeline(input, createWriteStream(file, { mode: 0o600 }));
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { file, remove };
+}
