@@ -20,8 +20,16 @@ export function colorEnabled(stream: NodeJS.WritableStream, env: NodeJS.ProcessE
   return (stream as NodeJS.WriteStream).isTTY === true;
 }
 
+/** A closed pipe on stdout (`sseval … | head -1`) is a normal end, not a crash. */
+function endQuietlyOnEpipe(stream: NodeJS.WritableStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 /** The process's streams with colour decided per stream. */
 export function processIo(env: NodeJS.ProcessEnv = process.env): Io {
+  endQuietlyOnEpipe(process.stdout);
   return {
     out: process.stdout,
     err: process.stderr,

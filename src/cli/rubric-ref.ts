@@ -35,7 +35,7 @@ export function loadRubricRef(ref: string, asOf: PlainDate, dirs: readonly strin
   return rubric;
 }
 
-/** How a rubric file is shown: `bundled:<name>` for the rubrics shipped with sseval, else the path as found. */
+/** How a rubric file is shown: `bundled:<name>` for a shipped rubric found by id, else the path as the user gave it. */
 export function displayRubricFile(file: string): string {
-  return path.dirname(path.resolve(file)) === BUNDLED_RUBRICS_DIR ? `bundled:${path.basename(file)}` : file;
+  return path.isAbsolute(file) && path.dirname(file) === BUNDLED_RUBRICS_DIR ? `bundled:${path.basename(file)}` : file;
 }

@@ -80,12 +80,14 @@ export function gradeInstitutions(
         limiters.push({ id: limiter.id, label, effect: 'capGrade', detail: { code: 'LIMITER_CAP', args: { grade: effect.grade } } });
       } else if (effect.kind === 'setDomain') {
         const domain = domains.find((d) => d.id === effect.domain)!;
-        limiters.push({
-          id: limiter.id,
-          label,
-          effect: 'setDomain',
-          detail: { code: 'LIMITER_SET_DOMAIN', args: { domain: effect.domain, points: formatNumber(effect.points), before: domain.points === null ? '-' : formatNumber(domain.points) } },
-        });
+        const domainLabel = rubric.rubric.domains.find((d) => d.id === effect.domain)!.label;
+        const args = {
+          domain: domainLabel.ko,
+          domainEn: domainLabel.en ?? domainLabel.ko,
+          points: formatNumber(effect.points),
+          before: domain.points === null ? '-' : formatNumber(domain.points),
+        };
+        limiters.push({ id: limiter.id, label, effect: 'setDomain', detail: { code: 'LIMITER_SET_DOMAIN', args } });
         domain.points = effect.points;
         domain.setBy = limiter.id;
       } else {

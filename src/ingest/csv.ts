@@ -14,14 +14,19 @@ export interface CsvOptions {
   readonly maxRecordChars: number;
 }
 
+/** Line breaks inside a cell (a quoted field): CRLF, LF and a lone CR each count once. */
+function lineBreaks(cell: string): number {
+  return cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
 /** What reading a CSV gave: the input's description, or the problem that stopped it before any row was read. */
 export type CsvResult = { readonly input: InputFile } | { readonly refused: Problem };
 
 /**
  * Reads a CSV (or tab-separated) file into the validator: one pass to hash it and decide the encoding,
  * then a streaming pass that decodes, parses and hands each record on with the line it starts on.
- * A malformed record (an unclosed quote, a record over the size limit) is reported at its line and ends the
- * file, since nothing after it can be trusted.
+ * A malformed record (an unclosed quote, a record over the size limit) is reported at the line it starts on
+ * and ends the file, since nothing after it can be trusted; the records before it are kept.
  */
 export async function readCsv(source: ByteSource, file: string, validator: DataValidator, options: CsvOptions): Promise<CsvResult> {
   const scan = await scanBytes(source);
@@ -38,26 +43,38 @@ export async function readCsv(source: ByteSource, file: string, validator: DataV
     relax_quotes: true,
     skip_empty_lines: false,
     max_record_size: options.maxRecordChars,
-    info: true,
+    // csv-parse would stop at a bad record without handing on the good records still in its buffer;
+    // skipping lets them through, and everything from the first bad record on is ignored below.
+    skip_records_with_error: true,
   });
-  let lastLine = 0;
+  let failure: CsvError | undefined;
+  parser.on('skip', (error: CsvError) => {
+    failure ??= error;
+  });
+  // Physical lines are counted here: csv-parse counts a CRLF inside a quoted field as two lines.
+  let line = 1;
+  let index = 0;
   try {
     await pipeline(
       source(),
       (chunks: AsyncIterable<Uint8Array>) => decodeChunks(chunks, encoding),
       parser,
-      async (records: AsyncIterable<{ record: string[]; info: { lines: number } }>) => {
-        for await (const { record, info } of records) {
-          table.push({ line: lastLine + 1, cells: record });
-          lastLine = info.lines;
+      async (records: AsyncIterable<string[]>) => {
+        for await (const record of records) {
+          if (failure && index >= Number(failure.records)) continue;
+          table.push({ line, cells: record });
+          line += 1 + record.reduce((sum, cell) => sum + lineBreaks(cell), 0);
+          index += 1;
         }
       },
     );
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const line = lastLine + 1;
-    const code = error.code === 'CSV_QUOTE_NOT_CLOSED' ? 'CSV_UNCLOSED_QUOTE' : error.code === 'CSV_MAX_RECORD_SIZE' ? 'CSV_RECORD_TOO_LARGE' : 'CSV_MALFORMED';
-    validator.report(problem(code, 'error', { file, line }, { limit: options.maxRecordChars, detail: error.code }), true);
+    failure ??= error;
+  }
+  if (failure) {
+    const code = failure.code === 'CSV_QUOTE_NOT_CLOSED' ? 'CSV_UNCLOSED_QUOTE' : failure.code === 'CSV_MAX_RECORD_SIZE' ? 'CSV_RECORD_TOO_LARGE' : 'CSV_MALFORMED';
+    validator.report(problem(code, 'error', { file, line }, { limit: options.maxRecordChars, detail: failure.code }), true);
   }
   const records = table.end();
   return { input: { path: file, sha256: scan.sha256, format: 'csv', records, encoding, delimiter } };

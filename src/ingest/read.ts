@@ -125,7 +125,7 @@ async function readPath(file: string, validator: DataValidator, options: ReadOpt
   const extension = path.extname(file).toLowerCase();
   const kind = sniffBytes(await readHead(file, SNIFF_BYTES));
   const limit = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED;
-  const megabytes = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
+  const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
   switch (kind) {
     case 'empty':
       return refuse('FILE_EMPTY');

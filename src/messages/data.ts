@@ -173,7 +173,7 @@ export const dataMessages: Catalogue = {
   VALIDATE_NO_PROBLEMS: { ko: '문제가 없습니다.', en: 'No problems found.' },
   VALIDATE_SUMMARY: {
     ko: '요약: 오류 {errors}건, 경고 {warnings}건, 안내 {infos}건 · 기관 {records}곳을 읽었고 그중 {invalid}곳에 오류가 있습니다',
-    en: 'Summary: {errors} errors, {warnings} warnings, {infos} notes · {records} institutions read, {invalid} of them with errors',
+    en: 'Summary: errors {errors}, warnings {warnings}, notes {infos} · institutions read {records}, with errors {invalid}',
   },
   VALIDATE_COLUMN_CODE: { ko: '코드', en: 'Code' },
   VALIDATE_COLUMN_COUNT: { ko: '건수', en: 'Count' },

@@ -23,6 +23,7 @@ const HEADINGS = {
   skipped: { ko: '오류로 제외된 기관', en: 'Skipped for data errors' },
   rubricVersion: { ko: '기준 버전', en: 'Rubric version' },
   rubricId: { ko: '기준 ID', en: 'Rubric ID' },
+  notes: { ko: '보류 사유와 제한 규칙', en: 'Withheld grades and limiters' },
 } as const;
 
 export type Heading = keyof typeof HEADINGS;

@@ -16,10 +16,6 @@ export const lintMessages: Catalogue = {
     en: 'level field "{id}" lists no allowed values',
   },
   RUBRIC_DIR_NOT_FOUND: { ko: '평가 기준 폴더 {dir}이(가) 없습니다', en: 'rubric folder {dir} does not exist' },
-  RUBRIC_INVALID: {
-    ko: '평가 기준 {ref}에 오류가 있습니다. sseval rubric lint 로 확인하세요',
-    en: 'rubric {ref} has errors; check it with sseval rubric lint',
-  },
   TEMPLATE_NEEDS_OUT: {
     ko: 'xlsx 서식은 --out 파일로만 씁니다 (예: --out input.xlsx)',
     en: 'an xlsx template is written to a file only: add --out, e.g. --out input.xlsx',

@@ -36,7 +36,7 @@ export const reasonMessages: Catalogue = {
   STATUS_EXCLUDED: { ko: ' → 평가에서 제외 (영역 배점 재조정)', en: ' → left out (domain weights renormalised)' },
   STATUS_FAILED: { ko: ' → 필수 자료 누락', en: ' → required data missing' },
   LIMITER_CAP: { ko: '등급 상한 {grade}', en: 'grade capped at {grade}' },
-  LIMITER_SET_DOMAIN: { ko: '{domain} 영역 {before} → {points}점', en: 'domain {domain} set from {before} to {points} points' },
+  LIMITER_SET_DOMAIN: { ko: '{domain} 영역 {before} → {points}점', en: 'domain {domainEn} set from {before} to {points} points' },
   LIMITER_WITHHOLD: { ko: '등급 보류', en: 'grade withheld' },
   WITHHELD_LIMITER: { ko: '{limiter}: 등급 보류', en: '{limiterEn}: grade withheld' },
   WITHHELD_FAILED: { ko: '필수 지표의 자료 없음: {indicators}', en: 'no data for required indicators: {indicators}' },

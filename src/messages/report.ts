@@ -129,6 +129,7 @@ export const reportMessages: Catalogue = {
   EXPLAIN_SECTION_DOMAINS: { ko: '영역 소계', en: 'Domain subtotals' },
   EXPLAIN_SECTION_LIMITERS: { ko: '제한 규칙', en: 'Limiters' },
   EXPLAIN_SET_BY: { ko: '{limiter} 적용', en: 'set by {limiter}' },
+  EXPLAIN_DOMAIN_NO_DATA: { ko: '자료 없음: 총점은 자료가 있는 영역으로 재조정', en: 'no data: the total is renormalised over the other domains' },
   EXPLAIN_RENORMALISED: { ko: '자료 없는 지표를 빼고 배점 재조정', en: 'renormalised over indicators with data' },
 
   // sseval compare
@@ -161,9 +162,10 @@ export const reportMessages: Catalogue = {
   COMPARE_MOVEMENT: { ko: '등급 변동', en: 'Movement' },
   COMPARE_BEFORE: { ko: '이전', en: 'Before' },
   COMPARE_AFTER: { ko: '이후', en: 'After' },
-  COMPARE_CHANGE: { ko: '증감', en: 'Change' },
   COMPARE_RANK_CHANGE: { ko: '순위 변동', en: 'Rank change' },
-  COMPARE_COLUMN: { ko: '{when} {what}', en: '{what} {when}' },
+  COMPARE_BEFORE_COLUMN: { ko: '이전 {what}', en: '{what} before' },
+  COMPARE_AFTER_COLUMN: { ko: '이후 {what}', en: '{what} after' },
+  COMPARE_CHANGE_COLUMN: { ko: '{what} 증감', en: '{what} change' },
   COMPARE_TITLE: { ko: '평가 결과 비교: {before} → {after}', en: 'Comparison of results: {before} → {after}' },
   COMPARE_COUNTS: { ko: '등급 변동', en: 'Grade movement' },
   COMPARE_IMPROVERS_AWARD: {

@@ -18,26 +18,23 @@ export type CompareCell = string | number | null;
 /** The columns of the comparison and each institution's cells, shared by the table, CSV and workbook. */
 export function compareRows(doc: CompareDocument, lang: Lang): { columns: CompareColumn[]; cells: (row: ComparedInstitution) => CompareCell[] } {
   const say = (code: string, args: Record<string, string> = {}) => renderMessage(code, args, lang);
-  const before = say('COMPARE_BEFORE');
-  const after = say('COMPARE_AFTER');
-  const change = say('COMPARE_CHANGE');
-  const pair = (what: string) => [say('COMPARE_COLUMN', { what, when: before }), say('COMPARE_COLUMN', { what, when: after })];
-  const [gradeBefore, gradeAfter] = pair(heading('grade', lang));
-  const [totalBefore, totalAfter] = pair(heading('total', lang));
-  const [rankBefore, rankAfter] = pair(heading('rank', lang));
+  const before = (what: string) => say('COMPARE_BEFORE_COLUMN', { what });
+  const after = (what: string) => say('COMPARE_AFTER_COLUMN', { what });
+  const change = (what: string) => say('COMPARE_CHANGE_COLUMN', { what });
+  const [grade, total, rank] = [heading('grade', lang), heading('total', lang), heading('rank', lang)];
   const columns: CompareColumn[] = [
     { header: say('COMPARE_MOVEMENT'), kind: 'text' },
     { header: heading('id', lang), kind: 'id' },
     { header: heading('name', lang), kind: 'text' },
-    { header: gradeBefore!, kind: 'grade' },
-    { header: gradeAfter!, kind: 'grade' },
-    { header: totalBefore!, kind: 'points' },
-    { header: totalAfter!, kind: 'points' },
-    { header: say('COMPARE_COLUMN', { what: heading('total', lang), when: change }), kind: 'delta' },
-    { header: rankBefore!, kind: 'integer' },
-    { header: rankAfter!, kind: 'integer' },
+    { header: before(grade), kind: 'grade' },
+    { header: after(grade), kind: 'grade' },
+    { header: before(total), kind: 'points' },
+    { header: after(total), kind: 'points' },
+    { header: change(total), kind: 'delta' },
+    { header: before(rank), kind: 'integer' },
+    { header: after(rank), kind: 'integer' },
     { header: say('COMPARE_RANK_CHANGE'), kind: 'rankDelta' },
-    ...doc.comparison.domains.map((d): CompareColumn => ({ header: say('COMPARE_COLUMN', { what: pickLabel(d.label, lang), when: change }), kind: 'delta' })),
+    ...doc.comparison.domains.map((d): CompareColumn => ({ header: change(pickLabel(d.label, lang)), kind: 'delta' })),
   ];
   const cells = (row: ComparedInstitution): CompareCell[] => [
     say(`COMPARE_MOVEMENT_${row.movement}`),

@@ -37,6 +37,7 @@ export async function renderCompareXlsx(doc: CompareDocument, lang: Lang): Promi
   table(say('COMPARE_SHEET_DECLINERS'), rowsOf(doc, doc.comparison.decliners));
 
   const headings = leaderHeadings(doc, lang);
+  const named = (ids: readonly string[]) => rowsOf(doc, ids).map((r) => `${r.id} ${r.name}`).join(', ') || say('REPORT_NONE');
   const text: SheetColumn = { header: '', kind: 'text' };
   const lines: [string, SheetCell, SheetColumn][] = [
     [compareTitle(doc, lang), null, text],
@@ -48,8 +49,8 @@ export async function renderCompareXlsx(doc: CompareDocument, lang: Lang): Promi
     [heading('inputs', lang), doc.after.file, text],
     ...doc.warnings.map((w): [string, SheetCell, SheetColumn] => [say('COMPARE_WARNINGS'), renderMessage(w.code, w.args, lang), text]),
     [say('COMPARE_COUNTS'), movementCounts(doc, lang), text],
-    [headings.improvers, doc.comparison.improvers.join(', ') || say('REPORT_NONE'), text],
-    [headings.decliners, doc.comparison.decliners.join(', ') || say('REPORT_NONE'), text],
+    [headings.improvers, named(doc.comparison.improvers), text],
+    [headings.decliners, named(doc.comparison.decliners), text],
   ];
   const labelTexts: string[] = [];
   const valueTexts: string[] = [];

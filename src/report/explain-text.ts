@@ -81,7 +81,14 @@ export function renderExplainText(doc: ExplainDocument, rubric: CompiledRubric, 
   const limiterLabel = new Map(r.limiters.map((l) => [l.id, pickLabel(l.label, lang)]));
   const domainRows = r.domains.map((d) => {
     const excluded = r.indicators.some((f) => f.domain === d.id && f.status === 'excluded');
-    const note = d.setBy !== null ? say('EXPLAIN_SET_BY', { limiter: limiterLabel.get(d.setBy) ?? d.setBy }) : excluded ? say('EXPLAIN_RENORMALISED') : '';
+    const note =
+      d.setBy !== null
+        ? say('EXPLAIN_SET_BY', { limiter: limiterLabel.get(d.setBy) ?? d.setBy })
+        : d.points === null
+          ? say('EXPLAIN_DOMAIN_NO_DATA')
+          : excluded
+            ? say('EXPLAIN_RENORMALISED')
+            : '';
     return [domainLabel.get(d.id) ?? d.id, `${d.points === null ? '-' : formatPoints(d.points)}/${formatPoints(d.maxPoints)}`, note];
   });
   domainRows.push([heading('total', lang), `${r.total === null ? '-' : formatPoints(r.total, precision)}/${formatNumber(doc.rubric.total)}`, '']);

@@ -31,4 +31,7 @@ export const gradeRenderers: Readonly<Record<string, GradeRenderer>> = {
   table: async (doc, { rubric, lang, color }) => renderGradeTable(doc, lang, color, fieldLabelOf(rubric, lang)),
   csv: async (doc, { rubric, lang }) => renderGradeCsv(doc, lang, fieldLabelOf(rubric, lang)),
   json: async (doc) => `${JSON.stringify(doc, null, 2)}\n`,
+  // loaded on demand: both modules import this table (for fieldLabelOf), and xlsx pulls in exceljs
+  xlsx: async (doc, context) => (await import('./grade-xlsx.js')).renderGradeXlsx(doc, context),
+  html: async (doc, context) => (await import('./grade-html.js')).renderGradeHtml(doc, context),
 };

@@ -31,6 +31,7 @@ export function gradeRows(doc: GradeDocument, lang: Lang, fieldLabel: (field: st
     ...domainColumns,
     { key: 'total', header: `${heading('total', lang)}(${formatNumber(doc.rubric.total)})`, numeric: true },
     { key: 'grade', header: heading('grade', lang), numeric: false },
+    { key: 'withheld', header: heading('withheld', lang), numeric: false },
     { key: 'limiters', header: heading('limiters', lang), numeric: false },
     { key: 'followUp', header: heading('followUp', lang), numeric: false },
   ];
@@ -41,8 +42,12 @@ export function gradeRows(doc: GradeDocument, lang: Lang, fieldLabel: (field: st
     ...r.groupRanks.flatMap((g) => [g.group ?? '', g.rank === null ? '-' : `${g.rank}/${g.of}`]),
     ...r.domains.map((d) => (d.points === null ? '-' : formatPoints(d.points))),
     r.total === null ? '-' : formatPoints(r.total),
-    r.grade ?? `${heading('withheldStatus', lang)}: ${r.withheld.map((w) => renderMessage(w.code, w.args, lang)).join('; ')}`,
-    r.limiters.map((l) => `${pickLabel(l.label, lang)} (${renderMessage(l.detail.code, l.detail.args, lang)})`).join('; '),
+    r.grade ?? heading('withheldStatus', lang),
+    r.withheld.map((w) => renderMessage(w.code, w.args, lang)).join('; '),
+    r.limiters
+      .filter((l) => l.effect !== 'withhold') // a withholding limiter already speaks in the withheld column
+      .map((l) => `${pickLabel(l.label, lang)} (${renderMessage(l.detail.code, l.detail.args, lang)})`)
+      .join('; '),
     r.followUp.map((f) => pickLabel(f, lang)).join(', '),
   ];
   return { columns, values };

@@ -21,9 +21,19 @@ export function gradePainter(grades: readonly string[], color: ChalkInstance): (
 
 /** The ranked terminal table with a heading (rubric, as-of, inputs) and a count by grade. */
 export function renderGradeTable(doc: GradeDocument, lang: Lang, color: ChalkInstance, fieldLabel: (field: string) => string): string {
-  const { columns, values } = gradeRows(doc, lang, fieldLabel);
-  const rows = doc.results.map(values);
+  const { columns: allColumns, values } = gradeRows(doc, lang, fieldLabel);
+  // withheld reasons and limiters are sentences: they go in notes under the table, not in its cells
+  const noteKeys = new Set(['withheld', 'limiters']);
+  const keep = allColumns.map((c) => !noteKeys.has(c.key));
+  const columns = allColumns.filter((_, c) => keep[c]);
+  const fullRows = doc.results.map(values);
+  const rows = fullRows.map((row) => row.filter((_, c) => keep[c]));
   const gradeColumn = columns.findIndex((c) => c.key === 'grade');
+  const noteColumns = allColumns.flatMap((c, i) => (noteKeys.has(c.key) ? [i] : []));
+  const notes = doc.results.flatMap((r, i) => {
+    const texts = noteColumns.map((c) => fullRows[i]![c]!).filter((t) => t !== '');
+    return texts.length === 0 ? [] : [`  ${r.id} ${r.name}: ${texts.join(' · ')}`];
+  });
   const paintGrade = gradePainter(doc.rubric.grades, color);
   const table = renderTextTable(
     columns.map((c) => ({ header: c.header, align: c.numeric ? 'right' : 'left' })),
@@ -39,5 +49,6 @@ export function renderGradeTable(doc: GradeDocument, lang: Lang, color: ChalkIns
   if (doc.summary.withheld > 0) counts.push(`${heading('withheldStatus', lang)} ${doc.summary.withheld}`);
   const summary = `${heading('gradeCounts', lang)}: ${counts.join(' · ')} (${formatNumber(doc.summary.institutions)} ${heading('institutions', lang)})`;
   const skipped = doc.summary.skipped.length > 0 ? [`${heading('skipped', lang)}: ${doc.summary.skipped.join(', ')}`] : [];
-  return [color.bold(title), ...meta, '', table, summary, ...skipped].join('\n') + '\n';
+  const noteBlock = notes.length === 0 ? [] : [`${heading('notes', lang)}:`, ...notes];
+  return [color.bold(title), ...meta, '', table, summary, ...skipped, ...noteBlock].join('\n') + '\n';
 }

@@ -49,6 +49,10 @@ export function renderRubricShowText(compiled: CompiledRubric, file: string, lan
     ].join(' · '),
   );
   if (r.peerGroups.length > 0) lines.push(`${term('peerGroups', lang)}: ${r.peerGroups.join(', ')}`);
+  if (r.categories.length > 0) {
+    const categories = r.categories.map((c) => `${label(c.label)} ${term('points', lang, { points: formatNumber(c.points) })}`);
+    lines.push(`${term('categories', lang)}: ${categories.join(', ')}`);
+  }
 
   section('fields');
   const fieldRows = r.fields.map((f) => [f.id, label(f.label), term(`type.${f.type}`, lang), f.unit ?? '', allowedValues(f, lang), f.required ? term('required', lang) : '']);

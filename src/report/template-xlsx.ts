@@ -60,7 +60,6 @@ function writeDataColumn(sheet: Worksheet, index: number, field: Field, lang: La
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: field.required ? 'FFFFE699' : 'FFD9E1F2' } };
-  header.numFmt = '@';
   const allowed = allowedValues(field, lang);
   header.note = [
     term('headerNote', lang, { id: field.id }),

@@ -1,16 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
 import { certifyResults } from '../../src/core/certs.js';
 import { parseIsoDate } from '../../src/core/dates.js';
 import { gradeInstitutions } from '../../src/core/engine.js';
 import { CertsDocumentSchema, type CertsDocument } from '../../src/report/certs-json.js';
 import { renderRegisterCsv } from '../../src/report/certs-csv.js';
-import { runCli, ROOT } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
 import { record, rubricFrom } from '../helpers/rubric.js';
+import { readWorkbook } from '../helpers/workbook-readback.js';
+import { tempDir, writeWorkbook } from '../helpers/xlsx.js';
 
 /*
  * fixtures/certs/register-2025.csv (scripts/generate-cert-register.mjs): one certificate per 시·도 and year 2021–2025,
@@ -42,10 +42,6 @@ const counts = (total: number, valid: number, expiring: number, expired: number,
   revoked,
   renewalOpen,
 });
-
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-}, 120_000);
 
 describe('sseval certs on the 2025 register, as of 2025-06-30', () => {
   it('counts valid, expiring, expired and revoked overall, by region and by cohort', () => {
@@ -160,6 +156,40 @@ describe('sseval certs on the 2025 register, as of 2025-06-30', () => {
     expect(doc.groups).toHaveLength(77);
   });
 
+  it('reads an xlsx register (title row, real dates, text dates) together with the CSV as one register', async () => {
+    const dir = tempDir('sseval-certs-');
+    const file = await writeWorkbook(dir, '2025-추가.xlsx', (workbook) => {
+      const sheet = workbook.addWorksheet('인증대장');
+      sheet.addRow(['2025년 하반기 품질인증 대장']);
+      sheet.mergeCells('A1:G1');
+      sheet.addRow(['기관코드', '기관명', '시도', '서비스유형', '인증번호', '인증통보일', '인증취소일']);
+      sheet.addRow(['0119001', '서울 온새미 노인복지센터', '서울', '노인맞춤돌봄', 'QC-2022-901', new Date(Date.UTC(2022, 7, 15)), null]);
+      sheet.addRow(['0269002', '부산 가온 아이돌봄센터', '부산', '아이돌봄', 'QC-2024-902', '2024.09.05', null]);
+      sheet.addRow(['0509003', '제주 한결 방문요양센터', '제주', '가사간병방문지원', 'QC-2023-903', new Date(Date.UTC(2023, 1, 28)), new Date(Date.UTC(2025, 0, 31))]);
+    });
+    const run = runCli(['certs', REGISTER, file, '--as-of', '2025-06-30', '--format', 'json']);
+    expect(run.status).toBe(0);
+    const doc = CertsDocumentSchema.parse(JSON.parse(run.stdout));
+    // + one expiring (2022-08-15 → until 2025-08-14, 45 days), one valid, one revoked
+    expect(doc.summary.overall).toEqual(counts(86, 60, 6, 21, 5, 12));
+    expect(doc.inputs.map((i) => path.basename(i.path))).toEqual(['register-2025.csv', '2025-추가.xlsx']);
+    const added = doc.certificates.filter((c) => c.source?.sheet === '인증대장');
+    expect(added.map((c) => [c.id, c.notifiedOn, c.validUntil, c.daysLeft, c.status])).toEqual([
+      ['0119001', '2022-08-15', '2025-08-14', 45, 'expiring'],
+      ['0509003', '2023-02-28', '2026-02-27', 242, 'revoked'],
+      ['0269002', '2024-09-05', '2027-09-04', 796, 'valid'],
+    ]);
+  });
+
+  it('reads the register saved by Korean Excel as CP949', () => {
+    const file = path.join(tempDir('sseval-certs-'), 'register-cp949.csv');
+    writeFileSync(file, iconv.encode(readFileSync(REGISTER, 'utf8').replace(/^\uFEFF/, ''), 'cp949'));
+    const run = runCli(['certs', file, '--as-of', '2025-06-30', '--format', 'json']);
+    expect(run.status).toBe(0);
+    const doc = CertsDocumentSchema.parse(JSON.parse(run.stdout));
+    expect(doc.summary).toEqual(certsJson(['--as-of', '2025-06-30']).doc.summary);
+  });
+
   it('gives the same answer under every time zone', () => {
     const outputs = ['Asia/Seoul', 'UTC', 'America/Los_Angeles'].map((TZ) => certsJson(['--as-of', '2025-06-30'], { TZ }).doc);
     expect(outputs[1]).toEqual(outputs[0]);
@@ -191,7 +221,7 @@ describe('sseval certs output', () => {
   });
 
   it('writes CSV that reads back as a register', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sseval-certs-'));
+    const dir = tempDir('sseval-certs-');
     const out = path.join(dir, 'certs.csv');
     expect(runCli(['certs', REGISTER, '--as-of', '2025-06-30', '--format', 'csv', '--out', out]).status).toBe(0);
     const csv = readFileSync(out, 'utf8');
@@ -203,14 +233,13 @@ describe('sseval certs output', () => {
   });
 
   it('writes an xlsx workbook only to a file, and refuses to replace one without --force', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sseval-certs-'));
+    const dir = tempDir('sseval-certs-');
     const out = path.join(dir, 'certs.xlsx');
     const toStdout = runCli(['certs', REGISTER, '--format', 'xlsx']);
     expect(toStdout.status).toBe(2);
     expect(toStdout.stderr).toContain('--out FILE');
     expect(runCli(['certs', REGISTER, '--as-of', '2025-06-30', '--format', 'xlsx', '--out', out]).status).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(out);
+    const workbook = await readWorkbook(readFileSync(out));
     const sheet = workbook.getWorksheet('인증 목록')!;
     expect(sheet.rowCount).toBe(84);
     expect(sheet.getCell('A2').value).toBe('011101');
@@ -231,7 +260,8 @@ describe('sseval certs exit codes', () => {
   });
 
   it('--fail-if-expiring exits 0 when nothing expires within the horizon', () => {
-    const run = runCli(['certs', REGISTER, '--as-of', '2021-01-01', '--fail-if-expiring', '--format', 'json']);
+    // quality-cert 2024 is effective from 2024-01-01, so an earlier as-of date names the version
+    const run = runCli(['certs', REGISTER, '--rubric', 'quality-cert@2024', '--as-of', '2021-01-01', '--fail-if-expiring', '--format', 'json']);
     expect(run.status).toBe(0);
     expect(CertsDocumentSchema.parse(JSON.parse(run.stdout)).summary.overall).toEqual(counts(2, 2, 0, 0, 0, 0));
   });
@@ -260,7 +290,7 @@ describe('sseval certs exit codes', () => {
   });
 
   it('exits 1 with every problem of a broken register and prints no report', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sseval-certs-'));
+    const dir = tempDir('sseval-certs-');
     const file = path.join(dir, 'broken.csv');
     writeFileSync(
       file,
@@ -292,7 +322,7 @@ describe('certifying from results: the passers as a register', () => {
     ];
     const { results } = gradeInstitutions(rubric, records, { asOf });
     const passers = certifyResults(results, rubric, asOf, records)!;
-    const dir = mkdtempSync(path.join(tmpdir(), 'sseval-certs-'));
+    const dir = tempDir('sseval-certs-');
     const file = path.join(dir, 'passers.csv');
     writeFileSync(file, renderRegisterCsv(passers.map((p) => p.certificate), 'ko'));
     const run = runCli(['certs', file, '--rubric', POLICY_RUBRIC, '--as-of', '2024-12-17', '--format', 'json']);

@@ -137,7 +137,7 @@ describe('limiters', () => {
     expect(r.domains.find((d) => d.id === 'B')!.setBy).toBe('abuse');
     expect(r.total).toBe(42);
     expect(r.grade).toBe('D');
-    expect(renderMessage(r.limiters[0]!.detail.code, r.limiters[0]!.detail.args, 'ko')).toBe('B 영역 25 → 0점');
+    expect(renderMessage(r.limiters[0]!.detail.code, r.limiters[0]!.detail.args, 'ko')).toBe('나영역 영역 25 → 0점');
   });
 
   it('withhold: an open investigation withholds the grade and the rank, with the reason', () => {

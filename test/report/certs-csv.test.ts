@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { certificatesFromRecords, REGISTER_SPEC } from '../../src/core/certs-register.js';
 import { readDataSet } from '../../src/ingest/read.js';
 import { renderCertsCsv, renderRegisterCsv } from '../../src/report/certs-csv.js';
-import { AS_OF, CERTIFICATES, POLICY, documentOf } from './certs-fixture.js';
+import { AS_OF, CERTIFICATES, POLICY, documentOf } from '../helpers/certs.js';
 
 describe('renderCertsCsv', () => {
   it('writes UTF-8 with a BOM and CRLF, Korean headers, formula-leading text escaped, days left as numbers', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CertsDocumentSchema, renderCertsJson } from '../../src/report/certs-json.js';
-import { documentOf } from './certs-fixture.js';
+import { documentOf } from '../helpers/certs.js';
 
 describe('the certs JSON document', () => {
   it('is versioned and stamps the rubric, inputs, as-of date and policy', () => {

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { renderCertsTable } from '../../src/report/certs-table.js';
 import { displayWidth } from '../../src/report/text-width.js';
-import { documentOf } from './certs-fixture.js';
+import { documentOf } from '../helpers/certs.js';
 
 const plain = new Chalk({ level: 0 });
 const lineWith = (text: string, needle: string) => text.split('\n').find((line) => line.includes(needle)) ?? '';

@@ -1,20 +1,14 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderCertsXlsx } from '../../src/report/certs-xlsx.js';
-import { documentOf } from './certs-fixture.js';
-
-async function workbookOf(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return workbook;
-}
+import { documentOf } from '../helpers/certs.js';
+import { hasLibreOffice, libreOfficeSheets, readWorkbook as workbookOf, rowValues } from '../helpers/workbook-readback.js';
 
 describe('renderCertsXlsx', () => {
   it('writes a certificate sheet with ids as text, dates as real dates, a frozen header and an autofilter', async () => {
     const workbook = await workbookOf(await renderCertsXlsx(documentOf(), 'ko'));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['인증 목록', '요약']);
     const sheet = workbook.getWorksheet('인증 목록')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+    expect(rowValues(sheet, 1)).toEqual([
       '기관코드', '기관명', '시도', '서비스유형', '인증번호', '인증통보일', '인증취소일', '유효기간 만료일', '남은 일수', '상태', '갱신 신청 시작일', '갱신 신청 가능',
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -37,9 +31,9 @@ describe('renderCertsXlsx', () => {
   it('puts the counts overall, by region and by cohort on the summary sheet, then the as-of date and policy', async () => {
     const workbook = await workbookOf(await renderCertsXlsx(documentOf(), 'en'));
     const sheet = workbook.getWorksheet('Summary')!;
-    const rowValues = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
-    expect(rowValues(1)).toEqual(['Section', 'Group', 'Total', 'Valid', 'Expiring', 'Expired', 'Revoked', 'Renewal open']);
-    expect([2, 3, 4, 5, 6, 7, 8].map(rowValues)).toEqual([
+    const row = (r: number) => rowValues(sheet, r);
+    expect(row(1)).toEqual(['Section', 'Group', 'Total', 'Valid', 'Expiring', 'Expired', 'Revoked', 'Renewal open']);
+    expect([2, 3, 4, 5, 6, 7, 8].map(row)).toEqual([
       ['Overall', 'Total', 4, 2, 1, 1, 1, 1],
       ['By region', '부산', 1, 1, 1, 0, 0, 1],
       ['By region', '서울', 2, 1, 0, 1, 0, 0],
@@ -49,9 +43,9 @@ describe('renderCertsXlsx', () => {
       ['By cohort', '2024', 1, 0, 0, 0, 1, 0],
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(rowValues(10)).toEqual(['As of', '2025-06-30']);
-    expect(rowValues(12)).toEqual(['Validity', '3 years']);
-    expect(rowValues(14)).toEqual(['Expiring horizon', '90 days (until 2025-09-27)']);
+    expect(row(10)).toEqual(['As of', '2025-06-30']);
+    expect(row(12)).toEqual(['Validity', '3 years']);
+    expect(row(14)).toEqual(['Expiring horizon', '90 days (until 2025-09-27)']);
   });
 
   it('adds the group as the first column when grouping', async () => {
@@ -65,4 +59,11 @@ describe('renderCertsXlsx', () => {
       ['2024', 'QC-2024-004'],
     ]);
   });
+
+  it.skipIf(!hasLibreOffice)('opens in LibreOffice with ids, dates and days left shown as written', async () => {
+    const sheets = libreOfficeSheets(await renderCertsXlsx(documentOf(), 'ko'));
+    const list = sheets.get('인증 목록')!.split('\n');
+    expect(list[1]).toBe('0110003,"=HYPERLINK(""x"") 센터",서울,,QC-2022-003,2022-01-10,,2025-01-09,-172,만료,2024-07-10,아니오');
+    expect(sheets.get('요약')!.split('\n')[1]).toBe('전체,전체,4,2,1,1,1,1');
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { ValueType } from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { renderGradeXlsx } from '../../src/report/grade-xlsx.js';
 import { FIXTURE_PROBLEMS, fixtureDocument } from '../helpers/report-fixture.js';
-import { hasLibreOffice, libreOfficeSheets, readWorkbook, rowValues } from '../helpers/xlsx.js';
+import { hasLibreOffice, libreOfficeSheets, readWorkbook, rowValues } from '../helpers/workbook-readback.js';
 
 const { doc, rubric } = fixtureDocument();
 const render = (lang: 'ko' | 'en' = 'ko', problems = FIXTURE_PROBLEMS, rowsPerSheet?: number) =>

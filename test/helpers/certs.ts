@@ -3,7 +3,7 @@ import { assessCertificates, matchesStatus, summarizeCertificates, type CertGrou
 import { parseIsoDate } from '../../src/core/dates.js';
 import type { PlainDate } from '../../src/core/values.js';
 import { certsDocument, type CertsDocument } from '../../src/report/certs-json.js';
-import { rubricFrom } from '../helpers/rubric.js';
+import { rubricFrom } from './rubric.js';
 
 /** Shared by the certs renderer tests: five certificates on 2025-06-30 under 3 years / 6 months / 90 days. */
 export const d = (iso: string): PlainDate => parseIsoDate(iso)!;

@@ -1,0 +1,88 @@
+import { gradeInstitutions, type GradeOutcome } from '../core/engine.js';
+import { problem, type Problem } from '../core/problems.js';
+import type { InstitutionRecord } from '../core/records.js';
+import { recordSpecOf } from '../core/validate.js';
+import { gradeDocument, type GradeDocument } from '../report/grade-document.js';
+import { renderProblemsTable } from '../report/problems-report.js';
+import { renderProblemsText } from '../report/problems-text.js';
+import type { CompiledRubric } from '../rubric/model.js';
+import { ExitCode, ExitError, type ExitCodeValue } from './exit.js';
+import type { Io } from './io.js';
+import { loadData } from './load-data.js';
+import { loadRubricRef, rubricDirs } from './rubric-ref.js';
+import type { InputOptions } from './shared-options.js';
+import { toolVersion } from './version.js';
+
+/** The flags of a command that grades data files (`grade`, `explain`). */
+export interface GradeFileFlags {
+  readonly rubric: string;
+  readonly groupBy?: string[];
+  readonly skipInvalid?: boolean;
+}
+
+/** Everything graded: the rubric, the valid records, the engine outcome, its document, and the problems reported. */
+export interface GradedFiles {
+  readonly rubric: CompiledRubric;
+  readonly records: readonly InstitutionRecord[];
+  readonly outcome: GradeOutcome;
+  readonly doc: GradeDocument;
+  readonly problems: readonly Problem[];
+  /** institutions left out for data errors (--skip-invalid) */
+  readonly skipped: readonly string[];
+}
+
+/** `--group-by a,b --group-by c` → [a, b, c]. */
+export function collectList(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+/**
+ * Resolves the rubric, reads and validates the files, and grades the whole data set, printing the problems to
+ * stderr. Data errors stop it (exit 1) unless --skip-invalid, which grades the valid institutions; a file that
+ * cannot be read stops it with exit 2. An unknown --group-by field is a usage error.
+ */
+export async function gradeFiles(
+  files: readonly string[],
+  flags: GradeFileFlags,
+  options: InputOptions,
+  io: Io,
+): Promise<{ exit: ExitCodeValue } | GradedFiles> {
+  const { asOf, lang } = options;
+  const rubric = loadRubricRef(flags.rubric, asOf, rubricDirs([]));
+  const groupBy = flags.groupBy ?? rubric.rubric.peerGroups;
+  const unknownGroup = groupBy.find((field) => !rubric.fields.has(field));
+  if (unknownGroup !== undefined) {
+    const known = [...rubric.fields.keys()].join(', ');
+    throw new ExitError(ExitCode.usage, [problem('CLI_UNKNOWN_GROUP_FIELD', 'error', {}, { field: unknownGroup, known })]);
+  }
+
+  const dataSet = await loadData(files, recordSpecOf(rubric), options, io);
+  const exit = dataSet.exit;
+  const fileLevelErrors = dataSet.problems.some((p) => p.severity === 'error' && p.position.institution === undefined);
+  if (exit === ExitCode.usage || (exit === ExitCode.dataErrors && (!flags.skipInvalid || fileLevelErrors))) {
+    const context = {
+      toolVersion: toolVersion(),
+      rubric,
+      asOf,
+      inputs: dataSet.inputs,
+      records: dataSet.records.length,
+      invalidInstitutions: dataSet.invalidInstitutions.size,
+      problems: dataSet.problems,
+      tally: dataSet.tally,
+      strict: false,
+      lang,
+    };
+    io.err.write(renderProblemsTable(context, io.errColor));
+    if (exit === ExitCode.usage) return { exit };
+    io.err.write(renderProblemsText([problem('DATA_HAS_ERRORS', 'error', {})], lang, io.errColor));
+    return { exit: ExitCode.dataErrors };
+  }
+  const records = dataSet.records.filter((r) => !dataSet.invalidInstitutions.has(r.id));
+  const skipped = [...dataSet.invalidInstitutions].sort();
+  const outcome = gradeInstitutions(rubric, records, { asOf, groupBy });
+  const notes = skipped.length > 0 ? [problem('SKIPPED_INVALID', 'warning', {}, { count: skipped.length, ids: skipped.join(', ') })] : [];
+  const problems = [...dataSet.problems, ...outcome.problems, ...notes];
+  if (problems.length > 0) io.err.write(renderProblemsText(problems, lang, io.errColor));
+  const doc = gradeDocument(rubric, outcome, { toolVersion: toolVersion(), inputs: dataSet.inputs, asOf, groupBy, skipped });
+  return { rubric, records, outcome, doc, problems, skipped };
+}
