@@ -1,5 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Lang } from '../messages/catalogue.js';
+import { diagnosticsAsEvents, errorLinesOnly } from './diagnostic-streams.js';
+import { jsonEventLog, textEventLog, type EventLog, type LogFormat } from './event-log.js';
+import { noProgress, progressWanted, terminalProgress, type Progress } from './progress.js';
 
 /** What a command may print to: data goes to `out`, diagnostics to `err`. */
 export interface Io {
@@ -8,6 +11,16 @@ export interface Io {
   /** colours for stdout (tables) and stderr (diagnostics), each decided on its own stream */
   readonly outColor: ChalkInstance;
   readonly errColor: ChalkInstance;
+  /** what the command did (files read, issues, outputs), for `--log-format json` */
+  readonly log: EventLog;
+  /** the progress line on a terminal; silent elsewhere */
+  readonly progress: Progress;
+}
+
+/** The global options that shape stderr: `--quiet` and `--log-format`. */
+export interface DiagnosticOptions {
+  readonly quiet: boolean;
+  readonly logFormat: LogFormat;
 }
 
 /**
@@ -27,14 +40,22 @@ function endQuietlyOnEpipe(stream: NodeJS.WritableStream): void {
   });
 }
 
-/** The process's streams with colour decided per stream. */
-export function processIo(env: NodeJS.ProcessEnv = process.env): Io {
+/**
+ * The process's streams with colour decided per stream. `--log-format json` turns stderr into one JSON
+ * event per line (diagnostics included, uncoloured); `--quiet` lets only error lines through.
+ */
+export function processIo(env: NodeJS.ProcessEnv = process.env, options: DiagnosticOptions = { quiet: false, logFormat: 'text' }): Io {
   endQuietlyOnEpipe(process.stdout);
+  const json = options.logFormat === 'json';
+  const log = json ? jsonEventLog(process.stderr) : textEventLog;
+  const diagnostics = json ? diagnosticsAsEvents(log) : process.stderr;
   return {
     out: process.stdout,
-    err: process.stderr,
+    err: options.quiet ? errorLinesOnly(diagnostics) : diagnostics,
     outColor: new Chalk({ level: colorEnabled(process.stdout, env) ? 1 : 0 }),
-    errColor: new Chalk({ level: colorEnabled(process.stderr, env) ? 1 : 0 }),
+    errColor: new Chalk({ level: !json && colorEnabled(process.stderr, env) ? 1 : 0 }),
+    log,
+    progress: progressWanted(process.stderr, env, options.quiet, json) ? terminalProgress(process.stderr) : noProgress,
   };
 }
 

@@ -1,14 +1,26 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { problem } from '../core/problems.js';
 import { OutputError } from '../report/output.js';
 import { renderProblemsText } from '../report/problems-text.js';
 import { commands } from './commands/index.js';
 import { ExitCode, ExitError, type ExitCodeValue } from './exit.js';
-import { processIo, resolveLang, type Io } from './io.js';
+import { handleInterrupts } from './interrupt.js';
+import { processIo, resolveLang, type DiagnosticOptions, type Io } from './io.js';
 import { toolVersion } from './version.js';
 
-/** Builds the command-line program; each command sets the exit code through `finish`. */
-export function buildProgram(io: Io, finish: (code: ExitCodeValue) => void): Command {
+/** The global options, declared once for parsing and `--help`; they shape stderr for every command. */
+function globalOptions(): Option[] {
+  return [
+    new Option('-q, --quiet', 'only errors on stderr: no warnings, notes or progress'),
+    new Option('--log-format <format>', 'stderr as text for a person, or one JSON event per line for log collectors').choices(['text', 'json']).default('text'),
+  ];
+}
+
+/**
+ * Builds the command-line program; each command sets the exit code through `finish`. `configure`, when
+ * given, receives the global options once they are parsed and before the command runs.
+ */
+export function buildProgram(io: Io, finish: (code: ExitCodeValue) => void, configure?: (options: DiagnosticOptions) => void): Command {
   const program = new Command('sseval')
     .description('사회서비스 품질 평가 도구 — social-service quality evaluation: validate, score, grade, rank, report')
     .version(toolVersion(), '-V, --version')
@@ -19,22 +31,44 @@ export function buildProgram(io: Io, finish: (code: ExitCodeValue) => void): Com
       writeErr: (text) => io.err.write(text),
       outputError: (text, write) => write(io.errColor.red(text)),
     });
+  for (const option of globalOptions()) program.addOption(option);
+  if (configure) {
+    program.hook('preAction', () => {
+      const flags = program.opts<{ quiet?: boolean; logFormat: string }>();
+      configure({ quiet: flags.quiet === true, logFormat: flags.logFormat === 'json' ? 'json' : 'text' });
+    });
+  }
   for (const register of commands) register(program, io, finish);
   return program;
 }
 
-/** Runs sseval with argv and sets process.exitCode in this one place; nothing calls process.exit. */
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<void> {
+/** Parses and runs one command line with `io` and returns its exit code; `sseval run` runs each job through it. */
+export async function runCommandLine(argv: readonly string[], io: Io, configure?: (options: DiagnosticOptions) => void): Promise<ExitCodeValue> {
   let exitCode: ExitCodeValue = ExitCode.ok;
   const finish = (code: ExitCodeValue) => {
     exitCode = code;
   };
   try {
-    await buildProgram(io, finish).parseAsync([...argv]);
+    await buildProgram(io, finish, configure).parseAsync([...argv]);
   } catch (error) {
     exitCode = handleError(error, io, argv);
   }
-  process.exitCode = exitCode;
+  return exitCode;
+}
+
+/**
+ * Runs sseval with argv and sets process.exitCode in this one place; nothing calls process.exit but the
+ * interrupt handler. Without a given `io`, the process's streams are shaped by --quiet and --log-format.
+ */
+export async function main(argv: readonly string[], io?: Io): Promise<void> {
+  const processStreams: Io = io ?? processIo();
+  const configure = io === undefined ? (options: DiagnosticOptions) => Object.assign(processStreams, processIo(process.env, options)) : undefined;
+  const stopHandlingInterrupts = handleInterrupts(processStreams);
+  try {
+    process.exitCode = await runCommandLine(argv, processStreams, configure);
+  } finally {
+    stopHandlingInterrupts();
+  }
 }
 
 function handleError(error: unknown, io: Io, argv: readonly string[]): ExitCodeValue {

@@ -123,7 +123,7 @@ export function gradeInstitutions(
   const results: InstitutionResult[] = partial.map((p) => {
     const isGraded = p.withheld.length === 0 && p.total !== null;
     const earnedGrade =
-      p.total === null ? null : grading.kind === 'bands' ? bandGrade(grading.bands, p.total, rubric.rubric.total.points) : (quota!.get(p.record.id) ?? null);
+      p.total === null ? null : grading.kind === 'bands' ? bandGrade(rubric.bands, p.total) : (quota!.get(p.record.id) ?? null);
     const grade = !isGraded || earnedGrade === null ? null : p.cap === null ? earnedGrade : worseGrade(rubric.grades, earnedGrade, p.cap);
     const followUp = grade === null ? [] : rubric.rubric.followUps.filter((f) => f.grades.includes(grade)).map((f) => f.action);
     return {

@@ -1,21 +1,14 @@
+import type { ResolvedBand } from '../rubric/grade-bands.js';
 import type { Grading } from '../rubric/schema.js';
 import { roundHalfUp } from './rounding.js';
 import { compareRankables, type Rankable } from './rank.js';
 
-type Bands = Extract<Grading, { kind: 'bands' }>['bands'];
 type Quotas = Extract<Grading, { kind: 'quotas' }>;
 
-/**
- * The band a total falls in: min inclusive, max exclusive, the top band inclusive of the maximum total;
- * a band without max ends at the band above's min. Bands are checked at load to cover 0..total without gaps.
- */
-export function bandGrade(bands: Bands, total: number, maxTotal: number): string | null {
-  for (const [i, band] of bands.entries()) {
-    const upper = band.max ?? (i === 0 ? maxTotal : bands[i - 1]!.min!);
-    const lower = band.min ?? 0;
-    if (total >= lower && (total < upper || (i === 0 && total <= upper))) return band.grade;
-  }
-  return null;
+/** The band a total falls in: min inclusive, max exclusive, the top band inclusive of its max (the rubric's total). */
+export function bandGrade(bands: readonly ResolvedBand[], total: number): string | null {
+  const band = bands.find((b, i) => total >= b.min && (total < b.max || (i === 0 && total <= b.max)));
+  return band?.grade ?? null;
 }
 
 /** How many of N get each grade: round half up of N × share, best grade first; the last grade takes the rest. */

@@ -8,6 +8,7 @@ import { DataValidator, type RecordSpec } from '../core/validate.js';
 import type { PlainDate } from '../core/values.js';
 import { sha256 } from '../rubric/parse.js';
 import { fileSource, readHead, spoolToTempFile } from './bytes.js';
+import { countedSource } from './counted-source.js';
 import { readCsv } from './csv.js';
 import { cfbEntryNames, sniffBytes } from './sniff.js';
 import { readXlsx } from './xlsx.js';
@@ -30,6 +31,8 @@ export interface ReadOptions {
   readonly maxRecordChars?: number;
   /** what `-` reads (default process.stdin) */
   readonly stdin?: NodeJS.ReadableStream;
+  /** told, as a CSV file is read, how many of its bytes have been read (a pass restarts at 0), for a progress line */
+  readonly onBytesRead?: (file: string, bytesRead: number, totalBytes: number) => void;
 }
 
 /** The data set with the counts of every problem (some may not be kept) and every institution an error concerns. */
@@ -166,7 +169,10 @@ async function readPath(file: string, validator: DataValidator, options: ReadOpt
 }
 
 async function readText(file: string, name: string, validator: DataValidator, options: ReadOptions): Promise<InputFile | undefined> {
-  const result = await readCsv(fileSource(file), name, validator, {
+  const onBytesRead = options.onBytesRead;
+  const totalBytes = onBytesRead === undefined ? 0 : (await stat(file)).size;
+  const source = onBytesRead === undefined ? fileSource(file) : countedSource(fileSource(file), (bytesRead) => onBytesRead(name, bytesRead, totalBytes));
+  const result = await readCsv(source, name, validator, {
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     maxRecordChars: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,

@@ -7,10 +7,11 @@ import { lintMessages } from './lint.js';
 import { reasonMessages } from './reasons.js';
 import { reportMessages } from './report.js';
 import { rubricMessages } from './rubric.js';
+import { runMessages } from './run.js';
 
 export type { Lang } from './catalogue.js';
 
-const catalogue: Catalogue = { ...rubricMessages, ...cliMessages, ...dataMessages, ...reasonMessages, ...lintMessages, ...reportMessages, ...certsMessages };
+const catalogue: Catalogue = { ...rubricMessages, ...cliMessages, ...dataMessages, ...reasonMessages, ...lintMessages, ...reportMessages, ...certsMessages, ...runMessages };
 
 /** Every message code sseval knows. */
 export const messageCodes: readonly string[] = Object.keys(catalogue);

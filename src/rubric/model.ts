@@ -1,5 +1,6 @@
 import { parseExpression, referencedNames, type Expr } from '../core/expression.js';
 import { problem, type Problem } from '../core/problems.js';
+import { resolvedGradeBands, type ResolvedBand } from './grade-bands.js';
 import type { Field, Indicator, Limiter, Rubric } from './schema.js';
 
 /** A rubric after its load-time checks: expressions parsed, maximum points resolved, lookups built. */
@@ -36,6 +37,8 @@ export interface CompiledRubric {
   readonly checks: readonly CompiledCheck[];
   /** grades, best first */
   readonly grades: readonly string[];
+  /** absolute grade bands with their bounds filled in (empty for quota grading) */
+  readonly bands: readonly ResolvedBand[];
 }
 
 const TOLERANCE = 1e-9;
@@ -168,7 +171,7 @@ export function compileRubric(rubric: Rubric, source: RubricSource): { rubric?: 
   }
 
   if (problems.length > 0) return { problems };
-  return { rubric: { rubric, source, fields, indicators, limiters, checks, grades }, problems };
+  return { rubric: { rubric, source, fields, indicators, limiters, checks, grades, bands: resolvedGradeBands(rubric) }, problems };
 }
 
 type Report = (path: (string | number)[], code: string, args?: Record<string, string | number>) => void;

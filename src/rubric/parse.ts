@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument } from 'yaml';
-import { problem, type Problem } from '../core/problems.js';
-import { compileRubric, formatPath, type CompiledRubric } from './model.js';
+import { parseCheckedYaml } from '../core/checked-yaml.js';
+import type { Problem } from '../core/problems.js';
+import { compileRubric, type CompiledRubric } from './model.js';
 import { RubricSchema, type Rubric } from './schema.js';
 
 /** SHA-256 of a rubric or input file's bytes, hex. */
@@ -20,43 +20,12 @@ export function parseRubricText(
   digest: string = sha256(text),
   extraChecks: (rubric: Rubric, file: string) => Problem[] = () => [],
 ): { rubric?: CompiledRubric; problems: Problem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((error) => {
-        const line = lineCounter.linePos(error.pos[0]).line;
-        return problem('RUBRIC_SYNTAX', 'error', { file, line }, { detail: error.message.split('\n')[0] ?? '' });
-      }),
-    };
-  }
-  const lineOf = (path: readonly (string | number)[]): number | undefined => {
-    for (let length = path.length; length >= 0; length -= 1) {
-      const node = doc.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
-  const parsed = RubricSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    return {
-      problems: parsed.error.issues.map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        const line = lineOf(path);
-        const position = { file, path: formatPath(path), ...(line === undefined ? {} : { line }) };
-        return problem('RUBRIC_SCHEMA', 'error', position, { detail: issue.message });
-      }),
-    };
-  }
-  const compiled = compileRubric(parsed.data, { file, sha256: digest });
-  const withLines = [...compiled.problems, ...extraChecks(parsed.data, file)].map((p) => {
-    const line = p.position.path === undefined ? undefined : lineOf(splitPath(p.position.path));
+  const checked = parseCheckedYaml(text, file, RubricSchema, { syntax: 'RUBRIC_SYNTAX', schema: 'RUBRIC_SCHEMA' });
+  if ('problems' in checked) return { problems: checked.problems };
+  const compiled = compileRubric(checked.value, { file, sha256: digest });
+  const withLines = [...compiled.problems, ...extraChecks(checked.value, file)].map((p) => {
+    const line = p.position.path === undefined ? undefined : checked.lineOf(p.position.path);
     return line === undefined ? p : { ...p, position: { ...p.position, line } };
   });
   return compiled.rubric ? { rubric: compiled.rubric, problems: withLines } : { problems: withLines };
-}
-
-/** Splits a formatted path back into keys and indexes. */
-function splitPath(path: string): (string | number)[] {
-  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -129,10 +129,12 @@ describe('sseval compare', () => {
     expect(run.stderr).toContain('--top');
   });
 
-  test('the output file is not left behind when refused', () => {
-    expect(existsSync(at('refused.xlsx'))).toBe(false);
-    compare('--format', 'xlsx');
-    expect(existsSync(at('refused.xlsx'))).toBe(false);
+  test('a write that fails leaves no partial or temporary file', () => {
+    const run = compare('--format', 'xlsx', '--out', at('missing-folder/movement.xlsx'));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('OUTPUT_FAILED');
+    expect(existsSync(at('missing-folder'))).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.includes('sseval-tmp'))).toEqual([]);
   });
 });
 

@@ -63,7 +63,7 @@ describe('sseval validate', () => {
     const run = validate([file, '--max-errors', '5', '--lang', 'en']);
     expect(run.status).toBe(1);
     expect(run.stdout.match(/^ {2}error NUMBER_INVALID/gm)).toHaveLength(5);
-    expect(run.stdout).toContain('stopped listing after 5 errors (5 shown); saw 25 errors and 0 warnings in all.');
+    expect(run.stdout).toContain('stopped listing after 5 errors (6 shown); saw 25 errors and 0 warnings in all.');
     expect(run.stdout).toMatch(/NUMBER_INVALID\s+25/);
     const doc = json(validate([file, '--max-errors', '5', '--format', 'json']).stdout);
     expect(doc.summary).toMatchObject({ errors: 25, listed: 6, maxErrors: 5, truncated: true, invalidInstitutions: 25 });

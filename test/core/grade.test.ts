@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { bandGrade, quotaCounts, quotaGrades, worseGrade } from '../../src/core/grade.js';
 import { competitionRanks } from '../../src/core/rank.js';
+import { resolvedGradeBands } from '../../src/rubric/grade-bands.js';
+import type { Rubric } from '../../src/rubric/schema.js';
 
-const BANDS = [
-  { grade: 'S', min: 95 },
-  { grade: 'A', min: 85 },
-  { grade: 'B', min: 75 },
-  { grade: 'C', min: 65 },
-  { grade: 'D' },
-];
+const BANDS = resolvedGradeBands({
+  total: { points: 100, precision: 2 },
+  grading: { kind: 'bands', bands: [{ grade: 'S', min: 95 }, { grade: 'A', min: 85 }, { grade: 'B', min: 75 }, { grade: 'C', min: 65 }, { grade: 'D' }] },
+} as Rubric);
 
 describe('absolute grade bands (min inclusive, top band inclusive of the total)', () => {
   it.each([
@@ -22,17 +21,17 @@ describe('absolute grade bands (min inclusive, top band inclusive of the total)'
     [64.99, 'D'],
     [0, 'D'],
   ])('%d → %s', (total, grade) => {
-    expect(bandGrade(BANDS, total, 100)).toBe(grade);
+    expect(bandGrade(BANDS, total)).toBe(grade);
   });
 
   it('explicit max bounds are exclusive', () => {
     const bands = [
-      { grade: '적합', min: 80, max: 100 },
-      { grade: '부적합', min: 0, max: 80 },
+      { grade: '적합', label: undefined, min: 80, max: 100 },
+      { grade: '부적합', label: undefined, min: 0, max: 80 },
     ];
-    expect(bandGrade(bands, 80, 100)).toBe('적합');
-    expect(bandGrade(bands, 79.99, 100)).toBe('부적합');
-    expect(bandGrade(bands, 100, 100)).toBe('적합');
+    expect(bandGrade(bands, 80)).toBe('적합');
+    expect(bandGrade(bands, 79.99)).toBe('부적합');
+    expect(bandGrade(bands, 100)).toBe('적합');
   });
 });
 

@@ -49,7 +49,7 @@ describe('the HTML report', () => {
   });
 
   test('the table shows limiters, withheld reasons and follow-ups once each', () => {
-    expect(html).toContain('학대 처분: rights 영역 30 → 0점');
+    expect(html).toContain('학대 처분: 이용자 권리 영역 30 → 0점');
     expect(count(html, '조사 중: 등급 보류')).toBe(1);
     expect(html).toContain('우수기관 포상');
   });

@@ -17,7 +17,6 @@ import { problem, type Problem } from '../../core/problems.js';
 import { formatDate } from '../../core/values.js';
 import { certsDocument } from '../../report/certs-json.js';
 import { certsRenderers } from '../../report/certs-renderers.js';
-import { writeFileAtomic, writeToStream } from '../../report/output.js';
 import { renderProblemsTable } from '../../report/problems-report.js';
 import { renderProblemsText } from '../../report/problems-text.js';
 import { ExitCode, ExitError, type ExitCodeValue } from '../exit.js';
@@ -26,6 +25,7 @@ import { loadData } from '../load-data.js';
 import { loadRubricRef, rubricDirs } from '../rubric-ref.js';
 import { addInputOptions, inputOptionsFrom } from '../shared-options.js';
 import { toolVersion } from '../version.js';
+import { writeOutput } from '../write-output.js';
 import type { RegisterCommand } from './index.js';
 
 interface CertsFlags {
@@ -105,9 +105,8 @@ async function runCerts(files: string[], flags: CertsFlags, io: Io): Promise<Exi
   const groupBy = flags.groupBy ?? null;
   const selected = states.filter((state) => matchesStatus(state, flags.status));
   const doc = certsDocument(selected, { toolVersion: toolVersion(), rubric, inputs: dataSet.inputs, asOf, policy, status: flags.status, groupBy, summary });
-  const content = await certsRenderers[flags.format]!(doc, { lang, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
-  if (toFile) await writeFileAtomic(flags.out!, content, { force: flags.force === true, inputs: files });
-  else await writeToStream(io.out, content);
+  const render = () => certsRenderers[flags.format]!(doc, { lang, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
+  await writeOutput(io, flags.out, lang, render, { force: flags.force === true, inputs: files });
   // the gate speaks after the report is out, so a scheduled job still gets the list it alerts about
   if (flags.failIfExpiring === true && summary.overall.expiring > 0) {
     const until = formatDate(horizonEnd(asOf, policy.expiringWithin));

@@ -3,17 +3,19 @@ import { Option, type Command } from 'commander';
 import { gradeInstitutions } from '../../core/engine.js';
 import { recordSpecOf } from '../../core/validate.js';
 import { hasErrors, problem, type Problem } from '../../core/problems.js';
+import { renderMessage } from '../../messages/index.js';
 import { gradeDocument } from '../../report/grade-document.js';
 import { gradeRenderers } from '../../report/grade-renderers.js';
-import { writeFileAtomic, writeToStream } from '../../report/output.js';
 import { renderProblemsTable } from '../../report/problems-report.js';
 import { renderProblemsText } from '../../report/problems-text.js';
 import { ExitCode, ExitError, type ExitCodeValue } from '../exit.js';
+import { checkFailUnderGrade, failUnderGate, failUnderOption, maxIssuesGate, maxIssuesOption, parseMaxIssues } from '../gates.js';
 import type { Io } from '../io.js';
 import { loadData } from '../load-data.js';
 import { asOfOption, loadRubricRef, rubricDirs } from '../rubric-ref.js';
 import { addInputOptions, inputOptionsFrom } from '../shared-options.js';
 import { toolVersion } from '../version.js';
+import { writeOutput } from '../write-output.js';
 import type { RegisterCommand } from './index.js';
 
 /** Formats that cannot go to a terminal and need --out. */
@@ -26,6 +28,8 @@ interface GradeFlags {
   out?: string;
   force?: boolean;
   skipInvalid?: boolean;
+  failUnder?: string;
+  maxIssues?: string;
   [input: string]: unknown;
 }
 
@@ -40,7 +44,9 @@ export const registerGrade: RegisterCommand = (program, io, finish) => {
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(gradeRenderers)).default('table'))
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace an existing --out file')
-    .option('--skip-invalid', 'grade the valid institutions and list the ones skipped for data errors');
+    .option('--skip-invalid', 'grade the valid institutions and list the ones skipped for data errors')
+    .addOption(failUnderOption())
+    .addOption(maxIssuesOption());
   addInputOptions(command);
   command.action(async (files: string[], flags: GradeFlags) => finish(await runGrade(files, flags, io)));
 };
@@ -55,7 +61,9 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
   if (BINARY_FORMATS.has(flags.format) && (flags.out === undefined || flags.out === '-')) {
     throw new ExitError(ExitCode.usage, [problem('CLI_BAD_OPTION', 'error', {}, { option: '--format', value: flags.format, detail: '--out FILE' })]);
   }
+  const maxIssues = parseMaxIssues(flags.maxIssues);
   const rubric = loadRubricRef(flags.rubric, asOf, rubricDirs([]));
+  checkFailUnderGrade(rubric, flags.failUnder);
   const groupBy = flags.groupBy ?? rubric.rubric.peerGroups;
   const unknownGroup = groupBy.find((field) => !rubric.fields.has(field));
   if (unknownGroup !== undefined) {
@@ -75,18 +83,25 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
   }
   const records = dataSet.records.filter((r) => !dataSet.invalidInstitutions.has(r.id));
   const skipped = [...dataSet.invalidInstitutions].sort();
+  const grading = io.progress.start(renderMessage('PROGRESS_GRADING', { count: records.length }, lang));
   const outcome = gradeInstitutions(rubric, records, { asOf, groupBy });
+  grading.end();
   const notes: Problem[] = skipped.length > 0 ? [problem('SKIPPED_INVALID', 'warning', {}, { count: skipped.length, ids: skipped.join(', ') })] : [];
   const problems = [...dataSet.problems, ...outcome.problems, ...notes];
   report(io, lang, problems);
 
   const doc = gradeDocument(rubric, outcome, { toolVersion: toolVersion(), inputs: dataSet.inputs, asOf, groupBy, skipped });
   const toFile = flags.out !== undefined && flags.out !== '-';
-  const content = await gradeRenderers[flags.format]!(doc, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
-  if (toFile) await writeFileAtomic(flags.out!, content, { force: flags.force === true, inputs: files });
-  else await writeToStream(io.out, content);
-  // skipped institutions or scoring errors still make a batch job notice (exit 1), after the output is written
-  return skipped.length > 0 || hasErrors(outcome.problems) ? ExitCode.dataErrors : ExitCode.ok;
+  const render = () => gradeRenderers[flags.format]!(doc, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
+  await writeOutput(io, flags.out, lang, render, { force: flags.force === true, inputs: files });
+  // skipped institutions, scoring errors and failed gates make a batch job notice (exit 1), after the output is written
+  const issues = {
+    errors: dataSet.tally.errors + outcome.problems.filter((p) => p.severity === 'error').length,
+    warnings: dataSet.tally.warnings + outcome.problems.filter((p) => p.severity === 'warning').length,
+  };
+  const failedGates = [failUnderGate(rubric, outcome.results, flags.failUnder), maxIssuesGate(issues, maxIssues)].filter((p) => p !== undefined);
+  report(io, lang, failedGates);
+  return skipped.length > 0 || hasErrors(outcome.problems) || failedGates.length > 0 ? ExitCode.dataErrors : ExitCode.ok;
 }
 
 function report(io: Io, lang: 'ko' | 'en', problems: readonly Problem[]): void {

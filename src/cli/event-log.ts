@@ -1,0 +1,34 @@
+import { formatLogEvent, type LogEvent, type LogEventInput } from '../report/log-events.js';
+
+/** How diagnostics reach stderr: text for a person, or one JSON event per line for a log collector. */
+export type LogFormat = 'text' | 'json';
+
+/** Where commands report what they did (files read, issues, outputs, jobs); passed in the Io, never global. */
+export interface EventLog {
+  readonly format: LogFormat;
+  emit(event: LogEventInput): void;
+  /** the same log, stamping every event with a `sseval run` job's name */
+  forJob(job: string): EventLog;
+}
+
+/**
+ * The text log: its events are not printed, because in text mode the commands already say in words what a
+ * person needs (problems, the run's job outcomes), and repeating them as event lines would be noise.
+ */
+export const textEventLog: EventLog = {
+  format: 'text',
+  emit: () => undefined,
+  forJob: () => textEventLog,
+};
+
+/** One JSON line per event on `stream`, time-stamped by `clock`. */
+export function jsonEventLog(stream: NodeJS.WritableStream, clock: () => Date = () => new Date(), job?: string): EventLog {
+  return {
+    format: 'json',
+    emit: (event) => {
+      const line: LogEvent = { ...event, time: clock().toISOString(), ...(job === undefined ? {} : { job }) } as LogEvent;
+      stream.write(formatLogEvent(line));
+    },
+    forJob: (name) => jsonEventLog(stream, clock, name),
+  };
+}
