@@ -26,9 +26,21 @@ export function jsonEventLog(stream: NodeJS.WritableStream, clock: () => Date = 
   return {
     format: 'json',
     emit: (event) => {
-      const line: LogEvent = { ...event, time: clock().toISOString(), ...(job === undefined ? {} : { job }) } as LogEvent;
+      const line = { time: clock().toISOString(), ...(job === undefined ? {} : { job }), ...event } as LogEvent;
       stream.write(formatLogEvent(line));
     },
     forJob: (name) => jsonEventLog(stream, clock, name),
+  };
+}
+
+/** The same log, also showing each event to `observe` (say, to list the outputs a job wrote). */
+export function observedEventLog(log: EventLog, observe: (event: LogEventInput) => void): EventLog {
+  return {
+    format: log.format,
+    emit: (event) => {
+      observe(event);
+      log.emit(event);
+    },
+    forJob: (job) => observedEventLog(log.forJob(job), observe),
   };
 }

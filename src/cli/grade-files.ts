@@ -2,6 +2,7 @@ import { gradeInstitutions, type GradeOutcome } from '../core/engine.js';
 import { problem, type Problem } from '../core/problems.js';
 import type { InstitutionRecord } from '../core/records.js';
 import { recordSpecOf } from '../core/validate.js';
+import { renderMessage } from '../messages/index.js';
 import { gradeDocument, type GradeDocument } from '../report/grade-document.js';
 import { renderProblemsTable } from '../report/problems-report.js';
 import { renderProblemsText } from '../report/problems-text.js';
@@ -79,7 +80,9 @@ export async function gradeFiles(
   }
   const records = dataSet.records.filter((r) => !dataSet.invalidInstitutions.has(r.id));
   const skipped = [...dataSet.invalidInstitutions].sort();
+  const grading = io.progress.start(renderMessage('PROGRESS_GRADING', { count: records.length }, lang));
   const outcome = gradeInstitutions(rubric, records, { asOf, groupBy });
+  grading.end();
   const notes = skipped.length > 0 ? [problem('SKIPPED_INVALID', 'warning', {}, { count: skipped.length, ids: skipped.join(', ') })] : [];
   const problems = [...dataSet.problems, ...outcome.problems, ...notes];
   if (problems.length > 0) io.err.write(renderProblemsText(problems, lang, io.errColor));

@@ -23,8 +23,9 @@ export function handleInterrupts(io: Io): () => void {
     // written is abandoned on purpose; the reason for the house rule (output cut short) does not apply.
     process.exit(ExitCode.interrupted);
   };
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  const listeners = SIGNALS.map((signal) => [signal, () => onSignal(signal)] as const);
+  for (const [signal, listener] of listeners) process.on(signal, listener);
   return () => {
-    for (const signal of SIGNALS) process.off(signal, onSignal);
+    for (const [signal, listener] of listeners) process.off(signal, listener);
   };
 }

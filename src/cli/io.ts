@@ -15,6 +15,8 @@ export interface Io {
   readonly log: EventLog;
   /** the progress line on a terminal; silent elsewhere */
   readonly progress: Progress;
+  /** the same streams for one `sseval run` job: its events and diagnostics carry the job's name */
+  forJob(job: string): Io;
 }
 
 /** The global options that shape stderr: `--quiet` and `--log-format`. */
@@ -47,16 +49,15 @@ function endQuietlyOnEpipe(stream: NodeJS.WritableStream): void {
 export function processIo(env: NodeJS.ProcessEnv = process.env, options: DiagnosticOptions = { quiet: false, logFormat: 'text' }): Io {
   endQuietlyOnEpipe(process.stdout);
   const json = options.logFormat === 'json';
-  const log = json ? jsonEventLog(process.stderr) : textEventLog;
-  const diagnostics = json ? diagnosticsAsEvents(log) : process.stderr;
-  return {
-    out: process.stdout,
-    err: options.quiet ? errorLinesOnly(diagnostics) : diagnostics,
-    outColor: new Chalk({ level: colorEnabled(process.stdout, env) ? 1 : 0 }),
-    errColor: new Chalk({ level: !json && colorEnabled(process.stderr, env) ? 1 : 0 }),
-    log,
-    progress: progressWanted(process.stderr, env, options.quiet, json) ? terminalProgress(process.stderr) : noProgress,
+  const progress = progressWanted(process.stderr, env, options.quiet, json) ? terminalProgress(process.stderr) : noProgress;
+  const outColor = new Chalk({ level: colorEnabled(process.stdout, env) ? 1 : 0 });
+  const errColor = new Chalk({ level: !json && colorEnabled(process.stderr, env) ? 1 : 0 });
+  const withLog = (log: EventLog): Io => {
+    const diagnostics = json ? diagnosticsAsEvents(log) : process.stderr;
+    const err = options.quiet ? errorLinesOnly(diagnostics) : diagnostics;
+    return { out: process.stdout, err, outColor, errColor, log, progress, forJob: (job) => withLog(log.forJob(job)) };
   };
+  return withLog(json ? jsonEventLog(process.stderr) : textEventLog);
 }
 
 /** Picks the output language: --lang, else SSEVAL_LANG=en gives English, else Korean. */

@@ -130,7 +130,7 @@ export function certificateState(certificate: Certificate, policy: CertPolicy, a
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Orders states by expiry, then institution id, then certificate number. */
-export function compareByExpiry(a: CertificateState, b: CertificateState): number {
+function compareByExpiry(a: CertificateState, b: CertificateState): number {
   return (
     compareDates(a.validUntil, b.validUntil) ||
     byText(a.certificate.id, b.certificate.id) ||
@@ -282,7 +282,7 @@ export function parseHorizon(text: string): Period | undefined {
 }
 
 /** A provisional certificate number for a passer: rubric id, notification date and institution id. */
-export function provisionalCertificateNo(rubricId: string, notifiedOn: PlainDate, id: string): string {
+function provisionalCertificateNo(rubricId: string, notifiedOn: PlainDate, id: string): string {
   return `${rubricId}-${formatDate(notifiedOn).replaceAll('-', '')}-${id}`;
 }
 

@@ -9,8 +9,8 @@ import { problem, type Position, type Problem } from './problems.js';
  */
 
 /** Long layout: the column naming the field or indicator of each row, and the column holding its value. */
-export const LONG_KEY_HEADERS: readonly string[] = ['indicator', 'field', 'item', '지표', '지표코드', '지표명', '항목', '필드', '필드명'];
-export const LONG_VALUE_HEADERS: readonly string[] = ['value', '값', '실적', '실적값', '측정값'];
+const LONG_KEY_HEADERS: readonly string[] = ['indicator', 'field', 'item', '지표', '지표코드', '지표명', '항목', '필드', '필드명'];
+const LONG_VALUE_HEADERS: readonly string[] = ['value', '값', '실적', '실적값', '측정값'];
 
 /** The comparison key of a header text. */
 export function headerKey(text: string): string {
@@ -20,7 +20,7 @@ export function headerKey(text: string): string {
 const withoutUnit = (key: string) => key.replace(/(?:\([^()]*\)|\[[^[\]]*\])$/u, '');
 
 /** Every name a field answers to: id, labels, aliases. */
-export function fieldNames(field: Field): string[] {
+function fieldNames(field: Field): string[] {
   return [field.id, field.label.ko, ...(field.label.en === undefined ? [] : [field.label.en]), ...field.aliases];
 }
 

@@ -17,30 +17,30 @@ export interface RatingContext {
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /**
- * Rates one indicator value by its method. The reason's arguments are display strings;
- * `{points}` and `{max}` are filled in by `pointsReason` once points are known.
+ * What rating a value gets, with the reason's code and a way to build its arguments: the arguments are display
+ * strings, so they are only built when a reason is shown (grading a million records needs only the number).
  */
-export function rateIndicator(ci: CompiledIndicator, value: Exclude<FieldValue, null>, context: RatingContext): Rating {
+interface Assessment {
+  /** 0–100 (clamped), or undefined when the value cannot be rated */
+  readonly rating: number | undefined;
+  readonly code: string;
+  readonly args: () => Record<string, string>;
+}
+
+const noArgs = () => ({});
+
+function assess(ci: CompiledIndicator, value: Exclude<FieldValue, null>, context: RatingContext): Assessment {
   const ind = ci.indicator;
   const method = ind.method;
-  const unit = ind.unit ?? '';
-  const shown = typeof value === 'number' ? formatNumber(value) : formatValue(value);
-  const rated = (rating: number, code: string, args: Record<string, string> = {}): Rating => ({
-    ok: true,
-    rating: clamp(rating, 0, 100),
-    reason: { code, args: { value: shown, unit, ...args } },
-  });
-  const notRated = (code: string, args: Record<string, string> = {}): Rating => ({
-    ok: false,
-    reason: { code, args: { value: shown, unit, ...args } },
-  });
+  const rated = (rating: number, code: string, args: () => Record<string, string> = noArgs): Assessment => ({ rating: clamp(rating, 0, 100), code, args });
+  const notRated = (code: string, args: () => Record<string, string> = noArgs): Assessment => ({ rating: undefined, code, args });
   const scoreToRating = (score: { points?: number | undefined; rating?: number | undefined }) =>
     score.rating ?? ((score.points ?? 0) / ci.maxPoints) * 100;
 
   if (method.kind === 'levels') {
-    const key = typeof value === 'string' ? value.normalize('NFKC').trim() : shown;
+    const key = typeof value === 'string' ? value.normalize('NFKC').trim() : formatValue(value);
     const level = method.levels.find((l) => l.level === key);
-    return level ? rated(scoreToRating(level), 'REASON_LEVEL') : notRated('REASON_LEVEL_UNKNOWN', { levels: method.levels.map((l) => l.level).join(', ') });
+    return level ? rated(scoreToRating(level), 'REASON_LEVEL') : notRated('REASON_LEVEL_UNKNOWN', () => ({ levels: method.levels.map((l) => l.level).join(', ') }));
   }
   if (method.kind === 'binary') {
     const yes = typeof value === 'boolean' ? value : typeof value === 'number' ? value !== 0 : undefined;
@@ -62,49 +62,64 @@ export function rateIndicator(ci: CompiledIndicator, value: Exclude<FieldValue, 
       const position = clamp((x - method.low) / span, 0, 1);
       const fraction = higher ? position : 1 - position;
       const rating = method.minRating + (method.maxRating - method.minRating) * fraction;
-      return rated(rating, 'REASON_LINEAR', { low: formatNumber(method.low), high: formatNumber(method.high) });
+      return rated(rating, 'REASON_LINEAR', () => ({ low: formatNumber(method.low), high: formatNumber(method.high) }));
     }
     case 'bands': {
       const band = method.bands.find((b) => (higher ? x >= (b.atLeast ?? Infinity) : x <= (b.atMost ?? -Infinity)));
       if (!band) return rated(method.otherwise ? scoreToRating(method.otherwise) : 0, 'REASON_BAND_NONE');
-      const threshold = formatNumber((higher ? band.atLeast : band.atMost)!);
-      return rated(scoreToRating(band), 'REASON_BAND', { op: higher ? '≥' : '≤', threshold });
+      return rated(scoreToRating(band), 'REASON_BAND', () => ({ op: higher ? '≥' : '≤', threshold: formatNumber((higher ? band.atLeast : band.atMost)!) }));
     }
     case 'target': {
       const target = typeof method.target === 'number' ? method.target : context.get(method.target.field);
-      if (target === null) return notRated('REASON_MISSING', { fields: (method.target as { field: string }).field });
-      if (typeof target !== 'number' || target <= 0) return notRated('REASON_BAD_TARGET', { target: formatValue(target) });
+      if (target === null) return notRated('REASON_MISSING', () => ({ fields: (method.target as { field: string }).field }));
+      if (typeof target !== 'number' || target <= 0) return notRated('REASON_BAD_TARGET', () => ({ target: formatValue(target) }));
       const attainment = higher ? (x / target) * 100 : x <= 0 ? 100 : (target / x) * 100;
       const rating = ((attainment - method.zeroAt) / (100 - method.zeroAt)) * 100;
-      return rated(rating, 'REASON_TARGET', { target: formatNumber(target), attainment: formatNumber(attainment, 1) });
+      return rated(rating, 'REASON_TARGET', () => ({ target: formatNumber(target), attainment: formatNumber(attainment, 1) }));
     }
     case 'improvement': {
       const baseline = context.get(method.baseline.field);
-      if (baseline === null) return notRated('REASON_MISSING', { fields: method.baseline.field });
+      if (baseline === null) return notRated('REASON_MISSING', () => ({ fields: method.baseline.field }));
       if (typeof baseline !== 'number') return notRated('REASON_NOT_A_NUMBER');
       if (method.measure === 'ratio' && baseline === 0) return notRated('REASON_DIVISION_BY_ZERO');
       const change = method.measure === 'difference' ? x - baseline : ((x - baseline) / Math.abs(baseline)) * 100;
       const improvement = higher ? change : -change;
       const rating = ((improvement - method.zero) / (method.full - method.zero)) * 100;
-      return rated(rating, method.measure === 'difference' ? 'REASON_IMPROVEMENT' : 'REASON_IMPROVEMENT_RATIO', {
+      return rated(rating, method.measure === 'difference' ? 'REASON_IMPROVEMENT' : 'REASON_IMPROVEMENT_RATIO', () => ({
         baseline: formatNumber(baseline),
         improvement: formatNumber(improvement),
         full: formatNumber(method.full),
-      });
+      }));
     }
     case 'relative': {
       const peers = context.peers!;
-      const scope = { group: peers.group ?? '', n: String(peers.sorted.length) };
+      const scope = () => ({ group: peers.group ?? '', n: String(peers.sorted.length) });
       const suffix = peers.group === null ? '_ALL' : '';
       if (method.scale === 'percentile') {
         const percentile = percentileOf(peers, x, ind.direction);
-        return rated(percentile, `REASON_PERCENTILE${suffix}`, { ...scope, percentile: formatNumber(percentile, 1) });
+        return rated(percentile, `REASON_PERCENTILE${suffix}`, () => ({ ...scope(), percentile: formatNumber(percentile, 1) }));
       }
       const z = zScoreOf(peers, x, ind.direction);
       const [zLow, zHigh] = method.zRange;
-      return rated(((z - zLow) / (zHigh - zLow)) * 100, `REASON_ZSCORE${suffix}`, { ...scope, z: formatNumber(z) });
+      return rated(((z - zLow) / (zHigh - zLow)) * 100, `REASON_ZSCORE${suffix}`, () => ({ ...scope(), z: formatNumber(z) }));
     }
   }
+}
+
+/**
+ * Rates one indicator value by its method. The reason's arguments are display strings;
+ * `{points}` and `{max}` are filled in by `pointsReason` once points are known.
+ */
+export function rateIndicator(ci: CompiledIndicator, value: Exclude<FieldValue, null>, context: RatingContext): Rating {
+  const { rating, code, args } = assess(ci, value, context);
+  const shown = typeof value === 'number' ? formatNumber(value) : formatValue(value);
+  const reason = { code, args: { value: shown, unit: ci.indicator.unit ?? '', ...args() } };
+  return rating === undefined ? { ok: false, reason } : { ok: true, rating, reason };
+}
+
+/** The rating alone (0–100), or undefined when the value cannot be rated: the same number `rateIndicator` gives. */
+export function ratingOf(ci: CompiledIndicator, value: Exclude<FieldValue, null>, context: RatingContext): number | undefined {
+  return assess(ci, value, context).rating;
 }
 
 /** Adds the points to a reason once the points are known. */

@@ -58,13 +58,16 @@ export interface Validation {
 /** How many rows from the top of a table are searched for the header row (title rows may come first). */
 export const HEADER_SEARCH_ROWS = 30;
 
+/** Where a cell is, worked out only when a problem is reported (building a position for every cell is costly). */
+type Locate = () => Position;
+
 /** A record being assembled, with where each value came from so later problems can point at the cell. */
 interface Draft {
   readonly id: string;
   readonly source: SourceRef;
-  readonly idPosition: Position;
+  readonly idPosition: Locate;
   readonly values: Map<string, FieldValue>;
-  readonly positions: Map<string, Position>;
+  readonly positions: Map<string, Locate>;
   readonly texts: Map<string, string>;
   /** fields already reported, so an indicator or check does not report the same cell again */
   readonly flagged: Set<string>;
@@ -127,23 +130,27 @@ export class DataValidator {
     const first = this.seen.get(draft.id);
     if (first) {
       const args = { firstFile: first.file, firstLine: first.line };
-      this.report(problem('ID_DUPLICATE', 'error', draft.idPosition, args, draft.id));
+      this.report(problem('ID_DUPLICATE', 'error', draft.idPosition(), args, draft.id));
       return false;
     }
     this.seen.set(draft.id, draft.source);
     const context: EvalContext = { get: (name) => draft.values.get(name) ?? null, asOf: this.options.asOf };
-    const recordAt: Position = { ...sourcePosition(draft.source), institution: draft.id };
-    const cellOf = (name: string | undefined): { position: Position; text?: string } => {
-      if (name === undefined) return { position: recordAt };
-      const position = draft.positions.get(name) ?? { ...recordAt, field: name };
-      return { position, text: draft.texts.get(name) };
-    };
+    this.checkRules(draft, context);
+    this.checkRequiredIndicators(draft, context);
+    const values = new Map<string, FieldValue>(this.spec.fields.map((f) => [f.id, draft.values.get(f.id) ?? null]));
+    const name = values.get(this.spec.nameField) ?? null;
+    this.records.push({ id: draft.id, name: name === null ? draft.id : formatValue(name), values, source: draft.source });
+    return true;
+  }
+
+  /** The rubric's checks (e.g. numerator ≤ denominator); one that cannot be decided for want of a value is skipped. */
+  private checkRules(draft: Draft, context: EvalContext): void {
     for (const { check, assert } of this.spec.checks) {
       const result = evaluate(assert, context);
-      const names = referencedNames(assert);
-      const { position, text } = cellOf(names[0]);
       const holds = result.ok ? (typeof result.value === 'boolean' ? result.value : typeof result.value === 'number' ? result.value !== 0 : undefined) : undefined;
       if (holds === true || (!result.ok && result.failure.kind === 'missing')) continue;
+      const names = referencedNames(assert);
+      const { position, text } = cellOf(draft, names[0]);
       if (holds === false) {
         const values = names.map((n) => `${n}=${formatValue(draft.values.get(n) ?? null)}`).join(', ');
         const args = { check: check.id, messageKo: check.message.ko, messageEn: check.message.en ?? check.message.ko, values };
@@ -155,6 +162,10 @@ export class DataValidator {
         this.report(problem('CHECK_NOT_EVALUATED', 'warning', position, { check: check.id, detail }, text));
       }
     }
+  }
+
+  /** Indicators whose missing policy is `fail` must have a value; fields already reported are not reported again. */
+  private checkRequiredIndicators(draft: Draft, context: EvalContext): void {
     for (const { indicator, value, missing } of this.spec.indicators) {
       if (missing !== 'fail') continue;
       const result = evaluate(value, context);
@@ -164,20 +175,25 @@ export class DataValidator {
       if (failure.kind === 'missing') {
         const fresh = failure.fields.filter((name) => !draft.flagged.has(name));
         if (fresh.length === 0) continue;
-        const { position } = cellOf(fresh[0]);
+        const { position } = cellOf(draft, fresh[0]);
         this.report(problem('INDICATOR_VALUE_MISSING', 'error', { ...position, field: fresh[0]! }, { ...labels, fields: fresh.join(', ') }));
       } else {
-        const { position, text } = cellOf(referencedNames(value)[0]);
+        const { position, text } = cellOf(draft, referencedNames(value)[0]);
         const formula = indicator.formula ?? indicator.field ?? '';
         if (failure.kind === 'divisionByZero') this.report(problem('INDICATOR_DIVISION_BY_ZERO', 'error', position, { ...labels, formula }, text));
         else this.report(problem('INDICATOR_NOT_COMPUTABLE', 'error', position, { ...labels, formula, detail: failure.detail }, text));
       }
     }
-    const values = new Map<string, FieldValue>(this.spec.fields.map((f) => [f.id, draft.values.get(f.id) ?? null]));
-    const name = values.get(this.spec.nameField) ?? null;
-    this.records.push({ id: draft.id, name: name === null ? draft.id : formatValue(name), values, source: draft.source });
-    return true;
   }
+}
+
+/** Where a field's value came from in the draft (its cell), else the record's row; and the cell's text. */
+function cellOf(draft: Draft, name: string | undefined): { position: Position; text?: string } {
+  const recordAt: Position = { ...sourcePosition(draft.source), institution: draft.id };
+  if (name === undefined) return { position: recordAt };
+  const position = draft.positions.get(name)?.() ?? { ...recordAt, field: name };
+  const text = draft.texts.get(name);
+  return text === undefined ? { position } : { position, text };
 }
 
 const sourcePosition = (source: SourceRef): Position => ({
@@ -313,6 +329,7 @@ export class TableValidator {
       ...(field === undefined ? {} : { field }),
       ...(institution === undefined ? {} : { institution }),
     });
+    const locate = (column: number, field: string): Locate => () => at(column, field);
     this.checkShape(row, plan, at);
     if (institution === undefined) {
       const code = undecodable ? 'CELL_UNDECODABLE' : idOutcome.ok ? 'ID_MISSING' : idOutcome.code;
@@ -321,18 +338,18 @@ export class TableValidator {
     }
     const source: SourceRef = { ...this.tableAt(), file: this.source.file, row: this.rowNumber, line: row.line };
     if (plan.layout === 'wide') {
-      const draft = newDraft(institution, source, at(idColumn, idField.id));
+      const draft = newDraft(institution, source, locate(idColumn, idField.id));
       draft.positions.set(idField.id, draft.idPosition);
       draft.texts.set(idField.id, cellText(row.cells[idColumn]));
       for (const field of this.validator.spec.fields) {
         const column = plan.fieldColumns.get(field.id);
-        if (column !== undefined && field.id !== idField.id) this.readCell(draft, field, row.cells[column], at(column, field.id));
+        if (column !== undefined && field.id !== idField.id) this.readCell(draft, field, row.cells[column], locate(column, field.id));
       }
       draft.values.set(idField.id, institution);
       this.checkRequired(draft);
       if (this.validator.admit(draft)) this.admitted += 1;
     } else {
-      this.longRow(row, plan, institution, source, at);
+      this.longRow(row, plan, institution, source, at, locate);
     }
   }
 
@@ -372,12 +389,12 @@ export class TableValidator {
   }
 
   /** Types one cell into the draft and reports what is wrong with it. */
-  private readCell(draft: Draft, field: Field, raw: RawValue | undefined, position: Position): void {
+  private readCell(draft: Draft, field: Field, raw: RawValue | undefined, locate: Locate): void {
     const text = cellText(raw);
-    draft.positions.set(field.id, position);
+    draft.positions.set(field.id, locate);
     draft.texts.set(field.id, text);
     const fail = (code: string, args: MessageArgs = {}) => {
-      this.report(code, 'error', position, args, text);
+      this.report(code, 'error', locate(), args, text);
       draft.flagged.add(field.id);
       draft.values.set(field.id, null);
     };
@@ -397,25 +414,25 @@ export class TableValidator {
     for (const field of this.validator.spec.fields) {
       if (!field.required || field.id === this.validator.spec.idField || draft.flagged.has(field.id)) continue;
       if ((draft.values.get(field.id) ?? null) !== null) continue;
-      const position = draft.positions.get(field.id) ?? { ...sourcePosition(draft.source), institution: draft.id, field: field.id };
+      const position = draft.positions.get(field.id)?.() ?? { ...sourcePosition(draft.source), institution: draft.id, field: field.id };
       this.report('VALUE_REQUIRED', 'error', position, { label: field.label.ko });
       draft.flagged.add(field.id);
     }
   }
 
   /** Long layout: one value per row, folded into the institution's draft; other field columns are per-institution values. */
-  private longRow(row: RawRow, plan: HeaderPlan, institution: string, source: SourceRef, at: (column: number, field?: string) => Position): void {
+  private longRow(row: RawRow, plan: HeaderPlan, institution: string, source: SourceRef, at: (column: number) => Position, locate: (column: number, field: string) => Locate): void {
     const idField = this.validator.spec.idField;
     let draft = this.longDrafts.get(institution);
     if (!draft) {
-      draft = newDraft(institution, source, at(plan.fieldColumns.get(idField)!, idField));
+      draft = newDraft(institution, source, locate(plan.fieldColumns.get(idField)!, idField));
       draft.values.set(idField, institution);
       this.longDrafts.set(institution, draft);
     }
     for (const [fieldId, column] of plan.fieldColumns) {
       const raw = row.cells[column];
       if (fieldId === idField || isBlankCell(raw)) continue;
-      this.readLongValue(draft, this.validator.fieldById.get(fieldId)!, raw, at(column, fieldId));
+      this.readLongValue(draft, this.validator.fieldById.get(fieldId)!, raw, locate(column, fieldId));
     }
     const keyText = cellText(row.cells[plan.keyColumn!]);
     const fieldId = this.validator.itemIndex.get(headerKey(keyText));
@@ -424,17 +441,18 @@ export class TableValidator {
       this.report('LONG_UNKNOWN_ITEM', 'error', at(plan.keyColumn!), {}, keyText);
       return;
     }
-    this.readLongValue(draft, field, row.cells[plan.valueColumn!], at(plan.valueColumn!, field.id));
+    this.readLongValue(draft, field, row.cells[plan.valueColumn!], locate(plan.valueColumn!, field.id));
   }
 
-  private readLongValue(draft: Draft, field: Field, raw: RawValue | undefined, position: Position): void {
+  /** A value for a field the institution already has (from an earlier row) must be the same value. */
+  private readLongValue(draft: Draft, field: Field, raw: RawValue | undefined, locate: Locate): void {
     const earlier = draft.positions.get(field.id);
     if (earlier === undefined) {
-      this.readCell(draft, field, raw, position);
+      this.readCell(draft, field, raw, locate);
       return;
     }
     const probe = newDraft(draft.id, draft.source, draft.idPosition);
-    this.readCell(probe, field, raw, position);
+    this.readCell(probe, field, raw, locate);
     if (probe.flagged.size > 0) {
       draft.flagged.add(field.id);
       return;
@@ -442,7 +460,7 @@ export class TableValidator {
     const before = formatValue(draft.values.get(field.id) ?? null);
     const now = formatValue(probe.values.get(field.id) ?? null);
     if (before !== now) {
-      this.report('LONG_CONFLICT', 'error', position, { firstLine: earlier.line ?? '', firstValue: before }, cellText(raw));
+      this.report('LONG_CONFLICT', 'error', locate(), { firstLine: earlier().line ?? '', firstValue: before }, cellText(raw));
       draft.flagged.add(field.id);
     }
   }
@@ -453,6 +471,6 @@ export class TableValidator {
   }
 }
 
-function newDraft(id: string, source: SourceRef, idPosition: Position): Draft {
+function newDraft(id: string, source: SourceRef, idPosition: Locate): Draft {
   return { id, source, idPosition, values: new Map(), positions: new Map(), texts: new Map(), flagged: new Set() };
 }

@@ -1,5 +1,5 @@
 /** Field delimiters tried when none is given, in order of preference on a tie. */
-export const DELIMITER_CANDIDATES: readonly string[] = [',', '\t', ';'];
+const DELIMITER_CANDIDATES: readonly string[] = [',', '\t', ';'];
 
 const SAMPLE_RECORDS = 50;
 

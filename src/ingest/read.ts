@@ -71,7 +71,7 @@ export const USAGE_PROBLEM_CODES: ReadonlySet<string> = new Set([
 const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls']);
 
 /**
- * Reads every input (CSV and xlsx mixed; `-` is standard input as CSV) into one data set: typed records,
+ * Reads every input (CSV and xlsx mixed; `-` is standard input) into one data set: typed records,
  * problems with their file, sheet, row, line and column, and each file's sha256. Never throws for bad input.
  */
 export async function readDataSet(files: readonly string[], spec: RecordSpec, options: ReadOptions): Promise<DataSetRead> {
@@ -92,7 +92,7 @@ export async function readDataSet(files: readonly string[], spec: RecordSpec, op
       stdinRead = true;
     }
     try {
-      const input = file === '-' ? await readStdin(validator, options) : await readPath(file, validator, options);
+      const input = file === '-' ? await readStdin(validator, options) : await readPath(file, file, validator, options);
       if (input) inputs.push(input);
     } catch (error) {
       refuse('FILE_UNREADABLE', { detail: (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error)) });
@@ -102,23 +102,25 @@ export async function readDataSet(files: readonly string[], spec: RecordSpec, op
   return { records: result.records, problems: result.problems, inputs, tally: result.tally, invalidInstitutions: result.invalidInstitutions };
 }
 
+/** Standard input is copied to a temporary file first, then read like any file (and shown as `-`). */
 async function readStdin(validator: DataValidator, options: ReadOptions): Promise<InputFile | undefined> {
   const spool = await spoolToTempFile(options.stdin ?? process.stdin);
   try {
-    return await readText(spool.file, '-', validator, options);
+    return await readPath(spool.file, '-', validator, options);
   } finally {
     await spool.remove();
   }
 }
 
-async function readPath(file: string, validator: DataValidator, options: ReadOptions): Promise<InputFile | undefined> {
+/** Reads the file at `source`, reported as `file`: its bytes decide whether it is a workbook, text, or something to refuse. */
+async function readPath(source: string, file: string, validator: DataValidator, options: ReadOptions): Promise<InputFile | undefined> {
   const refuse = (code: string, args: Record<string, string | number> = {}) => {
     validator.report(problem(code, 'error', { file }, args), true);
     return undefined;
   };
   let size: number;
   try {
-    const info = await stat(file);
+    const info = await stat(source);
     if (info.isDirectory()) return refuse('FILE_IS_DIRECTORY');
     size = info.size;
   } catch (error) {
@@ -126,7 +128,7 @@ async function readPath(file: string, validator: DataValidator, options: ReadOpt
     return code === 'ENOENT' ? refuse('FILE_NOT_FOUND') : refuse('FILE_UNREADABLE', { detail: code ?? String(error) });
   }
   const extension = path.extname(file).toLowerCase();
-  const kind = sniffBytes(await readHead(file, SNIFF_BYTES));
+  const kind = sniffBytes(await readHead(source, SNIFF_BYTES));
   const limit = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED;
   const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
   switch (kind) {
@@ -139,14 +141,14 @@ async function readPath(file: string, validator: DataValidator, options: ReadOpt
     case 'xml':
       return refuse('FILE_XML_WORKBOOK');
     case 'cfb': {
-      const names = cfbEntryNames(await readFile(file));
+      const names = cfbEntryNames(await readFile(source));
       if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) return refuse('FILE_ENCRYPTED');
       if (names.includes('Workbook') || names.includes('Book')) return refuse('FILE_OLD_XLS');
       return refuse('FILE_NOT_SPREADSHEET', { kind: 'OLE (Office 97-2003)' });
     }
     case 'zip': {
       if (size > limit) return refuse('XLSX_TOO_LARGE', { size: megabytes(size), limit: megabytes(limit) });
-      const bytes = await readFile(file);
+      const bytes = await readFile(source);
       const entries = zipEntries(bytes);
       if (!entries) return refuse('XLSX_UNREADABLE', { detail: 'zip' });
       const names = new Set(entries.map((e) => e.name));
@@ -154,7 +156,7 @@ async function readPath(file: string, validator: DataValidator, options: ReadOpt
       if (!names.has('xl/workbook.xml')) return names.has('content.xml') ? refuse('FILE_ODS') : refuse('FILE_NOT_SPREADSHEET', { kind: 'zip' });
       const expanded = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
       if (expanded > limit) return refuse('XLSX_TOO_LARGE', { size: megabytes(expanded), limit: megabytes(limit) });
-      if (!WORKBOOK_EXTENSIONS.has(extension)) validator.report(problem('FILE_EXTENSION_MISMATCH', 'warning', { file }, { kind: 'xlsx', extension }), true);
+      if (file !== '-' && !WORKBOOK_EXTENSIONS.has(extension)) validator.report(problem('FILE_EXTENSION_MISMATCH', 'warning', { file }, { kind: 'xlsx', extension }), true);
       const result = await readXlsx(bytes, file, sha256(bytes), validator, options.sheet);
       if ('refused' in result) {
         validator.report(result.refused, true);
@@ -164,7 +166,7 @@ async function readPath(file: string, validator: DataValidator, options: ReadOpt
     }
     case 'text':
       if (WORKBOOK_EXTENSIONS.has(extension)) validator.report(problem('FILE_EXTENSION_MISMATCH', 'warning', { file }, { kind: 'CSV', extension }), true);
-      return readText(file, file, validator, options);
+      return readText(source, file, validator, options);
   }
 }
 

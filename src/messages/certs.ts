@@ -1,6 +1,6 @@
+import type { CertStatus, Period } from '../core/certs.js';
 import type { MessageArgs } from '../core/problems.js';
 import { fillTemplate, type Catalogue, type Lang } from './catalogue.js';
-import type { CertStatus } from '../core/certs.js';
 
 /** Messages for the certificate register and `sseval certs`. */
 export const certsMessages: Catalogue = {
@@ -71,7 +71,7 @@ export function certStatusLabel(status: CertStatus, lang: Lang): string {
 }
 
 /** A period in words: 3년, 6개월, 90일 / 3 years, 6 months, 90 days. */
-export function periodLabel(period: { years?: number | undefined; months?: number | undefined; days?: number | undefined }, lang: Lang): string {
+export function periodLabel(period: Period, lang: Lang): string {
   const parts: string[] = [];
   const unit = (n: number, ko: string, en: string) => (lang === 'ko' ? `${n}${ko}` : `${n} ${en}${n === 1 ? '' : 's'}`);
   if (period.years) parts.push(unit(period.years, '년', 'year'));

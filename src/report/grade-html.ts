@@ -60,13 +60,15 @@ export function renderGradeHtml(doc: GradeDocument, context: GradeHtmlContext): 
     `${esc(heading('inputs', lang))}: ${doc.inputs.map((i) => esc(i.path)).join(', ')}`,
     `sseval ${esc(doc.tool.version)}`,
   ].join(' · ')}</p>
-<nav>${[
-    ['grades', 'REPORT_SECTION_GRADES'],
-    ['domains', 'REPORT_SECTION_DOMAINS'],
-    ['ranking', 'REPORT_SECTION_RANKING'],
-    ['profiles', 'REPORT_SECTION_PROFILES'],
-  ]
-    .map(([id, code]) => `<a href="#${id}">${esc(say(code!))}</a>`)
+<nav>${(
+    [
+      ['grades', 'REPORT_SECTION_GRADES'],
+      ['domains', 'REPORT_SECTION_DOMAINS'],
+      ['ranking', 'REPORT_SECTION_RANKING'],
+      ['profiles', 'REPORT_SECTION_PROFILES'],
+    ] as const
+  )
+    .map(([id, code]) => `<a href="#${id}">${esc(say(code))}</a>`)
     .join('')}</nav>
 </header>
 <main>
@@ -88,7 +90,7 @@ function gradeSection(doc: GradeDocument, context: GradeHtmlContext, colorOf: (g
   const graded = doc.results.filter((r) => r.status === 'graded' && r.total !== null).map((r) => r.total!);
   const mean = graded.length === 0 ? null : graded.reduce((s, t) => s + t, 0) / graded.length;
   const middle = median(graded);
-  const figures = [
+  const figures: [string, string][] = [
     [say('REPORT_INSTITUTIONS'), String(doc.summary.institutions)],
     [say('REPORT_GRADED'), String(doc.summary.graded)],
     [say('REPORT_WITHHELD'), String(doc.summary.withheld)],
@@ -115,7 +117,7 @@ function gradeSection(doc: GradeDocument, context: GradeHtmlContext, colorOf: (g
   const noGroups = doc.groupBy.length === 0 ? `<p class="note">${esc(say('REPORT_NO_PEER_GROUPS'))}</p>` : '';
   return `<section id="grades">
 <h2>${esc(say('REPORT_SECTION_GRADES'))}</h2>
-<div class="figures">${figures.map(([k, v]) => `<div><span>${esc(k!)}</span><b>${esc(v!)}</b></div>`).join('')}</div>
+<div class="figures">${figures.map(([k, v]) => `<div><span>${esc(k)}</span><b>${esc(v)}</b></div>`).join('')}</div>
 ${legend(overall)}
 <div class="charts">
 <figure><figcaption>${esc(say('REPORT_GRADES_OVERALL'))}</figcaption>${columnChart(overall, doc.results.length, say('REPORT_GRADES_OVERALL'))}</figure>

@@ -118,7 +118,7 @@ export function stackedBarChart(rows: readonly StackedRow[], label: string): str
 /** A histogram of percentages in equal bins from 0 to 100 %, with the median marked. */
 export function histogramChart(counts: readonly number[], medianPercent: number | null, medianLabel: string, label: string): string {
   const [width, height] = [320, 150];
-  const [left, right, top, bottom] = [30, width - 10, 22, 118];
+  const [left, right, top, bottom] = [30, width - 18, 22, 118];
   const yMax = Math.max(1, ...counts);
   const slot = (right - left) / counts.length;
   const bars = counts

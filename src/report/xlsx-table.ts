@@ -6,7 +6,7 @@ import { displayWidth } from './text-width.js';
 /** Rows a worksheet holds: Excel's 1,048,576 less the header row. */
 export const EXCEL_DATA_ROWS = 1_048_575;
 
-/** How a column's cells are written and formatted. */
+/** How a column's cells are written and formatted; dates (PlainDate) and booleans are typed by their value in any column. */
 export type CellKind = 'text' | 'id' | 'integer' | 'points' | 'delta' | 'percent' | 'date' | 'grade' | 'auto';
 
 /** A cell that overrides its column's kind (e.g. a percent among mixed raw values). */
@@ -76,7 +76,10 @@ const excelDate = (date: PlainDate) => new Date(Date.UTC(date.year, date.month -
 
 const pointsFormat = (decimals: number) => (decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`);
 
-/** Writes one value into a cell by kind: ids as text, percents (0–100) as Excel percents, dates as real dates. */
+/**
+ * Writes one value into a cell by kind: ids as text, percents (0–100) as Excel percents, dates as real dates,
+ * changes signed. Returns the text as shown, to size the column by.
+ */
 export function writeCell(cell: ExcelJS.Cell, content: SheetCell, column: SheetColumn, grades: readonly string[]): string {
   const { kind, value } = isTyped(content) ? content : { kind: column.kind, value: content };
   if (value === null) return '';
@@ -109,7 +112,7 @@ export function writeCell(cell: ExcelJS.Cell, content: SheetCell, column: SheetC
     const decimals = column.decimals ?? 2;
     const format = pointsFormat(decimals);
     cell.numFmt = kind === 'points' ? format : `+${format};-${format};${format}`;
-    return `+${value.toFixed(decimals)}`;
+    return `${kind === 'delta' ? '+' : ''}${value.toFixed(decimals)}`;
   }
   return String(value);
 }

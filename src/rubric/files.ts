@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { compareDates, parseIsoDate } from '../core/dates.js';
 import { problem, type Problem } from '../core/problems.js';
 import { formatDate, type PlainDate } from '../core/values.js';
+import { readRubricIdentity, type RubricIdentity } from './identity.js';
 import type { CompiledRubric } from './model.js';
 import { parseRubricText, sha256 } from './parse.js';
 
@@ -14,12 +14,8 @@ export const BUNDLED_RUBRICS_DIR = path.resolve(path.dirname(fileURLToPath(impor
 const RUBRIC_FILE = /\.(ya?ml|json)$/i;
 
 /** A rubric file's identity, read without full checking, for listing and resolving references. */
-export interface RubricEntry {
+export interface RubricEntry extends RubricIdentity {
   readonly file: string;
-  readonly id: string;
-  readonly version: string;
-  readonly from: string;
-  readonly to: string | undefined;
 }
 
 /** Loads and checks one rubric file; `extraChecks` as in parseRubricText (the linter passes its own). */
@@ -44,16 +40,9 @@ export function listRubricFiles(dirs: readonly string[] = [BUNDLED_RUBRICS_DIR])
     for (const name of readdirSync(dir).sort()) {
       if (!RUBRIC_FILE.test(name) || name === 'schema.json') continue;
       const file = path.join(dir, name);
-      try {
-        const head = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown>;
-        const effective = (head.effective ?? {}) as Record<string, unknown>;
-        if (typeof head.id === 'string' && head.version !== undefined && typeof effective.from === 'string') {
-          const to = typeof effective.to === 'string' ? effective.to : undefined;
-          entries.push({ file, id: head.id, version: String(head.version), from: effective.from, to });
-        }
-      } catch {
-        // not a rubric: `sseval rubric lint` reports such files; resolution only needs the readable ones
-      }
+      // not a rubric: `sseval rubric lint` reports such files; resolution only needs the readable ones
+      const identity = readRubricIdentity(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+      if (identity) entries.push({ file, ...identity });
     }
   }
   return entries;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { certificatesFromRecords, REGISTER_FIELDS, REGISTER_SPEC } from '../../src/core/certs-register.js';
-import { evaluate } from '../../src/core/expression.js';
+import { evaluate, parseExpression } from '../../src/core/expression.js';
 import { parseIsoDate } from '../../src/core/dates.js';
 import type { InstitutionRecord } from '../../src/core/records.js';
 import type { FieldValue, PlainDate } from '../../src/core/values.js';
@@ -32,6 +32,11 @@ describe('the register spec', () => {
     expect(aliases('id')).toEqual(expect.arrayContaining(['기관코드', 'id']));
     expect(aliases('notified_on')).toEqual(expect.arrayContaining(['인증통보일', 'notified_on']));
     expect(aliases('revoked_on')).toEqual(expect.arrayContaining(['인증취소일', 'revoked_on']));
+  });
+
+  it('its check is the parsed form of its written condition', () => {
+    const { check, assert } = REGISTER_SPEC.checks[0]!;
+    expect(parseExpression(check.assert)).toEqual({ ok: true, expr: assert });
   });
 
   it.each([

@@ -5,6 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { parseIsoDate } from '../../src/core/dates.js';
+import { gradeInstitutions } from '../../src/core/engine.js';
 import { parseNumberText } from '../../src/core/parse/number.js';
 import { parseDateText } from '../../src/core/parse/date.js';
 import { recordSpecOf, type RecordSpec } from '../../src/core/validate.js';
@@ -98,6 +99,19 @@ describe('several inputs are one data set', () => {
     expect(data.problems.filter((p) => p.severity === 'error')).toEqual([{ code: 'STDIN_REPEATED', severity: 'error', position: { file: '-' }, args: {} }]);
   });
 
+  test('standard input is sniffed like a file: a workbook is read, an old .xls refused, both shown as -', async () => {
+    const workbook = await writeWorkbook(dir, 'stdin.xlsx', (wb) => {
+      const ws = wb.addWorksheet('자료');
+      ws.addRow(['기관코드', '기관명', '이용자 수', '재이용자 수']);
+      ws.addRow(['00101', '가', 10, 5]);
+    });
+    const fromWorkbook = await read(['-'], { stdin: Readable.from([readFileSync(workbook)]) });
+    expect(fromWorkbook.inputs).toEqual([expect.objectContaining({ path: '-', format: 'xlsx', records: 1 })]);
+    expect(fromWorkbook.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+    const fromXls = await read(['-'], { stdin: Readable.from([readFileSync('fixtures/bad/old-format.xls')]) });
+    expect(fromXls.problems).toEqual([{ code: 'FILE_OLD_XLS', severity: 'error', position: { file: '-' }, args: {} }]);
+  });
+
   test('a missing file and a folder are usage problems; the other files are still read', async () => {
     const data = await read(['nope.csv', 'fixtures', 'test/fixtures/ingest/providers-utf8.csv']);
     expect(data.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.position.file])).toEqual([
@@ -125,7 +139,7 @@ describe('the bundled 2024 management-evaluation data', () => {
   const csvFile = 'fixtures/agencies-2024.csv';
   const available = existsSync(rubricFile) && existsSync(csvFile);
 
-  test.runIf(available)('reads identically as UTF-8 CSV, as CP949 CSV and as a typed xlsx workbook', async () => {
+  test.runIf(available)('reads identically, and grades identically, as UTF-8 CSV, as CP949 CSV and as a typed xlsx workbook', async () => {
     const { rubric } = loadRubricFile(rubricFile);
     const agencySpec = recordSpecOf(rubric!);
     const text = readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, '');
@@ -168,6 +182,10 @@ describe('the bundled 2024 management-evaluation data', () => {
     expect(reported(fromXlsx)).toEqual([]);
     expect(plain(fromCp949)).toEqual(plain(utf8));
     expect(plain(fromXlsx)).toEqual(plain(utf8));
+    const grades = (data: DataSetRead) => gradeInstitutions(rubric!, data.records, { asOf }).results.map((r) => [r.id, r.total, r.grade]);
+    expect(grades(fromCp949)).toEqual(grades(utf8));
+    expect(grades(fromXlsx)).toEqual(grades(utf8));
+    expect(grades(utf8).filter(([, , grade]) => grade === 'S').map(([id]) => id).sort()).toEqual(['0301', '0511']);
     expect(utf8.records.every((r) => /^0\d{3}$/.test(r.id))).toBe(true);
   });
 });

@@ -5,11 +5,11 @@ import { problem } from '../../core/problems.js';
 import { readGradeDocument } from '../../ingest/grade-json.js';
 import { compareDocument } from '../../report/compare-document.js';
 import { compareRenderers } from '../../report/compare-renderers.js';
-import { writeFileAtomic, writeToStream } from '../../report/output.js';
 import { renderProblemsText } from '../../report/problems-text.js';
 import { ExitCode, ExitError, type ExitCodeValue } from '../exit.js';
 import { resolveLang, type Io } from '../io.js';
 import { toolVersion } from '../version.js';
+import { writeOutput } from '../write-output.js';
 import type { RegisterCommand } from './index.js';
 
 interface CompareFlags {
@@ -54,8 +54,7 @@ async function runCompare(beforeFile: string, afterFile: string, flags: CompareF
   }
   const comparison = compareCycles(before.doc, after.doc, top);
   const doc = compareDocument({ file: beforeFile, doc: before.doc }, { file: afterFile, doc: after.doc }, comparison, warnings, toolVersion());
-  const content = await compareRenderers[flags.format]!(doc, { lang, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
-  if (toFile) await writeFileAtomic(flags.out!, content, { force: flags.force === true, inputs: [beforeFile, afterFile] });
-  else await writeToStream(io.out, content);
+  const render = () => compareRenderers[flags.format]!(doc, { lang, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
+  await writeOutput(io, flags.out, lang, render, { force: flags.force === true, inputs: [beforeFile, afterFile] });
   return ExitCode.ok;
 }

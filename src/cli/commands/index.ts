@@ -6,6 +6,7 @@ import { registerCompare } from './compare.js';
 import { registerExplain } from './explain.js';
 import { registerGrade } from './grade.js';
 import { registerRubric } from './rubric.js';
+import { registerRun } from './run.js';
 import { registerTemplate } from './template.js';
 import { registerValidate } from './validate.js';
 
@@ -13,4 +14,4 @@ import { registerValidate } from './validate.js';
 export type RegisterCommand = (program: Command, io: Io, finish: (code: ExitCodeValue) => void) => void;
 
 /** Every command, in the order `sseval --help` lists them. */
-export const commands: readonly RegisterCommand[] = [registerGrade, registerExplain, registerCompare, registerValidate, registerCerts, registerRubric, registerTemplate];
+export const commands: readonly RegisterCommand[] = [registerGrade, registerExplain, registerCompare, registerValidate, registerCerts, registerRubric, registerTemplate, registerRun];

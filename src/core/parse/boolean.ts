@@ -1,8 +1,8 @@
 import { normalizeCellText, parsed, rejected, type ParseOutcome } from './outcome.js';
 
 /** Words that mean yes and no in Korean evaluation sheets (compared in lower case after NFKC). */
-export const TRUE_WORDS: readonly string[] = ['예', '네', '있음', '유', '해당', 'y', 'yes', 'o', '○', '◯', 'true', 't', '1'];
-export const FALSE_WORDS: readonly string[] = ['아니오', '아니요', '없음', '무', '해당없음', '비해당', 'n', 'no', 'x', '×', 'false', 'f', '0'];
+const TRUE_WORDS: readonly string[] = ['예', '네', '있음', '유', '해당', 'y', 'yes', 'o', '○', '◯', 'true', 't', '1'];
+const FALSE_WORDS: readonly string[] = ['아니오', '아니요', '없음', '무', '해당없음', '비해당', 'n', 'no', 'x', '×', 'false', 'f', '0'];
 
 /** Parses yes/no text: 예/아니오, 있음/없음, Y/N, O/X, true/false, 1/0 and the like; blank is null. */
 export function parseBooleanText(text: string): ParseOutcome<boolean> {

@@ -34,7 +34,7 @@ function parseText(field: Field, text: string): ParseOutcome<string> {
 /**
  * Types one cell by its rubric field. Text goes through the field type's grammar; a workbook's numbers,
  * booleans and dates are taken as they are where the type fits (a number in a date column is a serial or
- * YYYYMMDD). Blank is null, never zero. Cell faults (#N/A, uncalculated formulas) are reported by the caller.
+ * YYYYMMDD). Blank is null, never zero. Cell faults (#N/A, uncalculated formulas) give their own codes.
  */
 export function parseFieldValue(field: Field, raw: RawValue | undefined, context: CellContext): ParseOutcome<FieldValue> {
   if (raw === undefined) return parsed(null);
