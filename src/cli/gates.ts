@@ -34,13 +34,16 @@ export function checkFailUnderGrade(rubric: CompiledRubric, grade: string | unde
  * The `--fail-under` gate: institutions whose final grade comes after `grade` in the rubric's order (best
  * first). Withheld institutions have no grade and do not count; an unknown grade was refused up front.
  */
-export function failUnderGate(rubric: CompiledRubric, results: readonly InstitutionResult[], grade: string | undefined): Problem | undefined {
+export function failUnderGate(
+  rubric: CompiledRubric,
+  results: Iterable<Pick<InstitutionResult, 'id' | 'grade'>>,
+  grade: string | undefined,
+): Problem | undefined {
   if (grade === undefined) return undefined;
   const threshold = rubric.grades.indexOf(grade);
-  const below = results
-    .filter((r) => r.grade !== null && rubric.grades.indexOf(r.grade) > threshold)
-    .map((r) => r.id)
-    .sort();
+  const below: string[] = [];
+  for (const r of results) if (r.grade !== null && rubric.grades.indexOf(r.grade) > threshold) below.push(r.id);
+  below.sort();
   if (below.length === 0) return undefined;
   const ids = below.slice(0, LISTED_IDS).join(', ') + (below.length > LISTED_IDS ? ', …' : '');
   return problem('GATE_FAIL_UNDER', 'error', {}, { count: below.length, grade, ids });

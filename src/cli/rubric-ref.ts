@@ -20,12 +20,16 @@ export function rubricDirs(extra: readonly string[]): string[] {
   return [BUNDLED_RUBRICS_DIR, ...extra];
 }
 
-/** `--as-of YYYY-MM-DD`, or today in Korea; a date that is not real stops with exit 2. */
-export function asOfOption(value: string | undefined): PlainDate {
-  if (value === undefined) return todayInKorea();
+/** A YYYY-MM-DD option value; a date that is not real stops with exit 2, naming the option. */
+export function dateOption(option: string, value: string): PlainDate {
   const date = parseIsoDate(value);
-  if (!date) throw new ExitError(ExitCode.usage, [problem('CLI_BAD_DATE', 'error', {}, { option: '--as-of', value })]);
+  if (!date) throw new ExitError(ExitCode.usage, [problem('CLI_BAD_DATE', 'error', {}, { option, value })]);
   return date;
+}
+
+/** `--as-of YYYY-MM-DD`, or today in Korea. */
+export function asOfOption(value: string | undefined): PlainDate {
+  return value === undefined ? todayInKorea() : dateOption('--as-of', value);
 }
 
 /** Resolves a rubric reference (id, id@version or file) to a checked rubric; one that does not load stops with its problems and exit 2. */

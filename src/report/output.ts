@@ -16,6 +16,11 @@ export class OutputError extends Error {
   }
 }
 
+/** What an output is: one string or buffer, or pieces written in turn (a large CSV is never one string). */
+export type OutputContent = string | Uint8Array | Iterable<string | Uint8Array>;
+
+const isWhole = (content: OutputContent): content is string | Uint8Array => typeof content === 'string' || content instanceof Uint8Array;
+
 export interface WriteOptions {
   /** replace an existing output file */
   readonly force: boolean;
@@ -36,7 +41,7 @@ export const pendingTempFiles = new Set<string>();
  * target only when complete, so a failure never leaves a half-written output. Refuses to replace an input,
  * and an existing file unless `force`.
  */
-export async function writeFileAtomic(target: string, content: string | Uint8Array, options: WriteOptions): Promise<void> {
+export async function writeFileAtomic(target: string, content: OutputContent, options: WriteOptions): Promise<void> {
   if (options.inputs.some((input) => samePath(input, target))) throw new OutputError('OUTPUT_IS_INPUT', target);
   if (existsSync(target) && !options.force) throw new OutputError('OUTPUT_EXISTS', target);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.sseval-tmp-${randomBytes(6).toString('hex')}`);
@@ -44,7 +49,8 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(content);
+      // writeFile on a handle writes from the current position: the pieces follow one another
+      for (const piece of isWhole(content) ? [content] : content) await handle.writeFile(piece);
       await handle.sync();
     } finally {
       await handle.close();
@@ -60,9 +66,19 @@ export async function writeFileAtomic(target: string, content: string | Uint8Arr
 }
 
 /**
- * Writes text to a stream and resolves once it is flushed; a closed pipe (EPIPE, e.g. `| head`) is a normal end.
+ * Writes text to a stream, piece by piece when it comes in pieces, and resolves once it is flushed; a closed pipe
+ * (EPIPE, e.g. `| head`) is a normal end.
  */
-export function writeToStream(stream: NodeJS.WritableStream, content: string | Uint8Array): Promise<void> {
+export async function writeToStream(stream: NodeJS.WritableStream, content: OutputContent): Promise<void> {
+  if (isWhole(content)) return writeWhole(stream, content);
+  for (const piece of content) {
+    // after a closed pipe the stream is destroyed: the rest has nowhere to go
+    if ((stream as NodeJS.WritableStream & { destroyed?: boolean }).destroyed === true) return;
+    await writeWhole(stream, piece);
+  }
+}
+
+function writeWhole(stream: NodeJS.WritableStream, content: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? resolve() : reject(error));
     stream.once('error', onError);

@@ -1,11 +1,12 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
-import { gradeInstitutions } from '../../core/engine.js';
+import { explainedResults, gradeTable, resultSummaries } from '../../core/engine.js';
 import { recordSpecOf } from '../../core/validate.js';
 import { hasErrors, problem, type Problem } from '../../core/problems.js';
 import { renderMessage } from '../../messages/index.js';
+import { gradeCsvChunks } from '../../report/grade-csv.js';
 import { gradeDocument } from '../../report/grade-document.js';
-import { gradeRenderers } from '../../report/grade-renderers.js';
+import { fieldLabelOf, gradeRenderers } from '../../report/grade-renderers.js';
 import { renderProblemsTable } from '../../report/problems-report.js';
 import { renderProblemsText } from '../../report/problems-text.js';
 import { ExitCode, ExitError, type ExitCodeValue } from '../exit.js';
@@ -84,7 +85,10 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
   const records = dataSet.records.filter((r) => !dataSet.invalidInstitutions.has(r.id));
   const skipped = [...dataSet.invalidInstitutions].sort();
   const grading = io.progress.start(renderMessage('PROGRESS_GRADING', { count: records.length }, lang));
-  const outcome = gradeInstitutions(rubric, records, { asOf, groupBy });
+  const table = gradeTable(rubric, records, { asOf, groupBy });
+  // CSV needs no indicator findings: its rows are built one at a time from the compact table and streamed
+  const streamed = flags.format === 'csv';
+  const outcome = { results: streamed ? [] : explainedResults(rubric, records, table, asOf), problems: [...table.problems] };
   grading.end();
   const notes: Problem[] = skipped.length > 0 ? [problem('SKIPPED_INVALID', 'warning', {}, { count: skipped.length, ids: skipped.join(', ') })] : [];
   const problems = [...dataSet.problems, ...outcome.problems, ...notes];
@@ -92,14 +96,18 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
 
   const doc = gradeDocument(rubric, outcome, { toolVersion: toolVersion(), inputs: dataSet.inputs, asOf, groupBy, skipped });
   const toFile = flags.out !== undefined && flags.out !== '-';
-  const render = () => gradeRenderers[flags.format]!(doc, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
+  const render = async () =>
+    streamed
+      ? gradeCsvChunks(doc, resultSummaries(table), lang, fieldLabelOf(rubric, lang))
+      : gradeRenderers[flags.format]!(doc, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
   await writeOutput(io, flags.out, lang, render, { force: flags.force === true, inputs: files });
   // skipped institutions, scoring errors and failed gates make a batch job notice (exit 1), after the output is written
   const issues = {
     errors: dataSet.tally.errors + outcome.problems.filter((p) => p.severity === 'error').length,
     warnings: dataSet.tally.warnings + outcome.problems.filter((p) => p.severity === 'warning').length,
   };
-  const failedGates = [failUnderGate(rubric, outcome.results, flags.failUnder), maxIssuesGate(issues, maxIssues)].filter((p) => p !== undefined);
+  const graded = streamed ? resultSummaries(table) : outcome.results;
+  const failedGates = [failUnderGate(rubric, graded, flags.failUnder), maxIssuesGate(issues, maxIssues)].filter((p) => p !== undefined);
   report(io, lang, failedGates);
   return skipped.length > 0 || hasErrors(outcome.problems) || failedGates.length > 0 ? ExitCode.dataErrors : ExitCode.ok;
 }

@@ -1,0 +1,439 @@
+import type { CompiledRubric } from '../rubric/model.js';
+import { Column, float64Column, int32Column, Interner, uint32Column } from './columns.js';
+import { evaluate, type EvalFailure, type EvalResult } from './expression.js';
+import { formatNumber } from './format-number.js';
+import { bandGrade, quotaGrades, worseGrade } from './grade.js';
+import { problem, type Position, type Problem } from './problems.js';
+import { rankIndices } from './rank.js';
+import type { InstitutionRecord } from './records.js';
+import { peerStats, type PeerStats } from './relative.js';
+import type { AppliedLimiter, DomainResult, GroupRank, InstitutionResult, Message } from './results.js';
+import { roundHalfUp } from './rounding.js';
+import { ratingOf } from './score.js';
+import { formatValue, type FieldValue, type PlainDate } from './values.js';
+
+export interface GradeOptions {
+  readonly asOf: PlainDate;
+  /** fields to rank within; default the rubric's peerGroups */
+  readonly groupBy?: readonly string[];
+}
+
+/** The graded data set, kept compact: results are built one at a time, in ranked order, when asked for. */
+export interface GradedTable {
+  readonly count: number;
+  /** scoring problems (type errors), then limiter problems, in record order */
+  readonly problems: readonly Problem[];
+  /** record indices (in the order they were added): ranked ones by rank then id, then withheld ones by id */
+  readonly order: Uint32Array;
+  /** how many institutions got each grade, best first */
+  readonly byGrade: ReadonlyMap<string, number>;
+  /** how many were graded (not withheld); the rest are withheld */
+  readonly graded: number;
+  /** an institution's result without its indicator findings (`indicators` is empty) */
+  summary(index: number): InstitutionResult;
+  /** the peer statistics a relative indicator (by position in the rubric) compares this record with */
+  peersOf(indicator: number, index: number): PeerStats | undefined;
+}
+
+const groupValue = (value: FieldValue): string | null => (value === null ? null : formatValue(value));
+const NO_GRADE = -1;
+
+/** Limiters that applied to one record, the withholding messages, and what its domains were set to. */
+interface Exceptions {
+  limiters: AppliedLimiter[];
+  withheld: Message[];
+  setBy: (string | null)[];
+}
+
+/**
+ * Scores, aggregates, grades and ranks institutions by a rubric, one record at a time, keeping only numbers per
+ * record (domain points, total, coverage, group codes) in typed arrays: a million institutions fit in a few
+ * hundred megabytes, and nothing per indicator survives a record unless a relative method needs it.
+ * `gradeInstitutions` builds full results (with findings) on top of this, so both give the same numbers.
+ */
+export class Grader {
+  private readonly groupBy: readonly string[];
+  private readonly scoringProblems: Problem[] = [];
+  private readonly limiterProblems: Problem[] = [];
+  private readonly ids: string[] = [];
+  private readonly names: string[] = [];
+  private readonly tables = new Interner();
+  private readonly tableSheets: (string | undefined)[] = [];
+  private readonly tableCodes = int32Column();
+  private readonly rows = uint32Column();
+  private readonly lines = uint32Column();
+  private readonly strings = new Interner();
+  private readonly groupCodes: Column<Int32Array>[];
+  private readonly coverage = float64Column();
+  /** domain points before limiters (NaN: no data); for domains with a relative indicator, filled in by finish() */
+  private readonly domainPoints: Column<Float64Array>[];
+  /** per indicator of a domain with a relative indicator: its points (NaN: none), or its value waiting for its peers */
+  private readonly deferredPoints: (Column<Float64Array> | undefined)[];
+  private readonly waitingValues: (Column<Float64Array> | undefined)[];
+  private readonly waiting: (Column<Uint32Array> | undefined)[];
+  /** per `within` field of a relative indicator: the record's group code */
+  private readonly withinCodes = new Map<string, Column<Int32Array>>();
+  private readonly deferredDomains: ReadonlySet<number>;
+  private readonly domainOf: readonly number[];
+  private readonly failed = new Map<number, string[]>();
+  private readonly limiterHits = new Map<number, number[]>();
+  private readonly earned: Float64Array;
+  private readonly available: Float64Array;
+
+  constructor(
+    private readonly rubric: CompiledRubric,
+    private readonly options: GradeOptions,
+  ) {
+    const r = rubric.rubric;
+    this.groupBy = options.groupBy ?? r.peerGroups;
+    this.groupCodes = this.groupBy.map(() => int32Column());
+    this.domainPoints = r.domains.map(() => float64Column());
+    this.domainOf = rubric.indicators.map((ci) => r.domains.findIndex((d) => d.id === ci.indicator.domain));
+    this.deferredDomains = new Set(rubric.indicators.filter((ci) => ci.indicator.method.kind === 'relative').map((ci) => this.domainOf[ci.index]!));
+    const relative = (i: number) => rubric.indicators[i]!.indicator.method.kind === 'relative';
+    this.deferredPoints = rubric.indicators.map((_, i) => (this.deferredDomains.has(this.domainOf[i]!) ? float64Column() : undefined));
+    this.waitingValues = rubric.indicators.map((_, i) => (relative(i) ? float64Column() : undefined));
+    this.waiting = rubric.indicators.map((_, i) => (relative(i) ? uint32Column() : undefined));
+    for (const { indicator } of rubric.indicators) {
+      const method = indicator.method;
+      if (method.kind === 'relative' && method.within !== undefined && !this.withinCodes.has(method.within)) this.withinCodes.set(method.within, int32Column());
+    }
+    this.earned = new Float64Array(r.domains.length);
+    this.available = new Float64Array(r.domains.length);
+  }
+
+  /** Scores one record (its relative indicators wait for the whole data set). */
+  add(record: InstitutionRecord): void {
+    const index = this.ids.length;
+    const rubric = this.rubric;
+    const get = (name: string) => record.values.get(name) ?? null;
+    const context = { get, asOf: this.options.asOf };
+    this.ids.push(record.id);
+    this.names.push(record.name);
+    const tableKey = `${record.source.file}\u0000${record.source.sheet ?? ''}`;
+    const table = this.tables.code(tableKey);
+    this.tableSheets[table] = record.source.sheet;
+    this.tableCodes.push(table);
+    this.rows.push(record.source.row);
+    this.lines.push(record.source.line);
+    this.groupBy.forEach((field, g) => this.groupCodes[g]!.push(this.strings.code(groupValue(get(field)))));
+    for (const [field, codes] of this.withinCodes) codes.push(this.strings.code(groupValue(get(field))));
+
+    this.earned.fill(0);
+    this.available.fill(0);
+    let covered = 0;
+    let failed: string[] | undefined;
+    for (const ci of rubric.indicators) {
+      const i = ci.index;
+      const value = evaluate(ci.value, context);
+      if (!value.ok && value.failure.kind === 'type') {
+        this.scoringProblems.push(problem('SCORE_TYPE_ERROR', 'error', { ...positionOf(record), field: ci.indicator.id }, { detail: value.failure.detail }));
+      }
+      const waits = this.waiting[i];
+      let points: number | null;
+      if (waits !== undefined) {
+        const numeric = value.ok && typeof value.value === 'number';
+        waits.push(numeric ? 1 : 0);
+        this.waitingValues[i]!.push(numeric ? (value.value as number) : Number.NaN);
+        points = numeric ? Number.NaN : this.unrated(ci.missing);
+      } else {
+        const rating = value.ok && value.value !== null ? ratingOf(ci, value.value, { get }) : undefined;
+        points = rating !== undefined ? (ci.maxPoints * rating) / 100 : this.unrated(ci.missing);
+      }
+      if (points === null && ci.missing === 'fail') (failed ??= []).push(ci.indicator.id);
+      if (points !== null) covered += ci.maxPoints;
+      const deferred = this.deferredPoints[i];
+      if (deferred !== undefined) deferred.push(points ?? Number.NaN);
+      else if (points !== null) {
+        const d = this.domainOf[i]!;
+        this.earned[d] = this.earned[d]! + points;
+        this.available[d] = this.available[d]! + ci.maxPoints;
+      }
+    }
+    rubric.rubric.domains.forEach((domain, d) => {
+      const available = this.available[d]!;
+      this.domainPoints[d]!.push(this.deferredDomains.has(d) || available === 0 ? Number.NaN : (this.earned[d]! * domain.points) / available);
+    });
+    this.coverage.push((covered / rubric.rubric.total.points) * 100);
+    if (failed) this.failed.set(index, failed);
+
+    let hits: number[] | undefined;
+    rubric.limiters.forEach(({ limiter, when }, l) => {
+      const condition = evaluate(when, context);
+      if (!condition.ok) this.limiterProblems.push(limiterProblem(condition.failure, limiter.id, positionOf(record)));
+      else if (condition.value === true || condition.value === 1) (hits ??= []).push(l);
+    });
+    if (hits) this.limiterHits.set(index, hits);
+  }
+
+  /** Points of an indicator with no rating: 0 when missing data scores zero, else none. */
+  private unrated(missing: 'fail' | 'zero' | 'exclude'): number | null {
+    return missing === 'zero' ? 0 : null;
+  }
+
+  /** Rates the relative indicators against their peers, applies limiters, totals, grades and ranks. */
+  finish(): GradedTable {
+    const rubric = this.rubric;
+    const r = rubric.rubric;
+    const count = this.ids.length;
+    const peers = this.relativePeers();
+    const peersOf = (indicator: number, index: number) => peers.get(indicator)?.(index);
+
+    for (let index = 0; index < count; index += 1) {
+      for (const d of this.deferredDomains) {
+        let earned = 0;
+        let available = 0;
+        for (const ci of rubric.indicators) {
+          if (this.domainOf[ci.index] !== d) continue;
+          let points = this.deferredPoints[ci.index]!.get(index);
+          if (this.waiting[ci.index]?.get(index) === 1) {
+            const rating = ratingOf(ci, this.waitingValues[ci.index]!.get(index), { get: () => null, peers: peersOf(ci.index, index)! })!;
+            points = (ci.maxPoints * rating) / 100;
+          }
+          if (Number.isNaN(points)) continue;
+          earned += points;
+          available += ci.maxPoints;
+        }
+        this.domainPoints[d]!.set(index, available === 0 ? Number.NaN : (earned * r.domains[d]!.points) / available);
+      }
+    }
+
+    const totals = new Float64Array(count);
+    const caps = new Int32Array(count).fill(NO_GRADE);
+    const exceptions = new Map<number, Exceptions>();
+    const points = r.domains.map(() => 0);
+    for (let index = 0; index < count; index += 1) {
+      r.domains.forEach((_, d) => {
+        points[d] = this.domainPoints[d]!.get(index);
+      });
+      const hits = this.limiterHits.get(index) ?? [];
+      const found: Exceptions = { limiters: [], withheld: [], setBy: r.domains.map(() => null) };
+      let cap: string | null = null;
+      for (const l of hits) {
+        const { limiter } = rubric.limiters[l]!;
+        const effect = limiter.effect;
+        const label = limiter.label;
+        if (effect.kind === 'capGrade') {
+          cap = cap === null ? effect.grade : worseGrade(rubric.grades, cap, effect.grade);
+          found.limiters.push({ id: limiter.id, label, effect: 'capGrade', detail: { code: 'LIMITER_CAP', args: { grade: effect.grade } } });
+        } else if (effect.kind === 'setDomain') {
+          const d = r.domains.findIndex((x) => x.id === effect.domain);
+          const domainLabel = r.domains[d]!.label;
+          const before = points[d]!;
+          const args = {
+            domain: domainLabel.ko,
+            domainEn: domainLabel.en ?? domainLabel.ko,
+            points: formatNumber(effect.points),
+            before: Number.isNaN(before) ? '-' : formatNumber(before),
+          };
+          found.limiters.push({ id: limiter.id, label, effect: 'setDomain', detail: { code: 'LIMITER_SET_DOMAIN', args } });
+          points[d] = effect.points;
+          this.domainPoints[d]!.set(index, effect.points);
+          found.setBy[d] = limiter.id;
+        } else {
+          found.limiters.push({ id: limiter.id, label, effect: 'withhold', detail: { code: 'LIMITER_WITHHOLD', args: {} } });
+          found.withheld.push({ code: 'WITHHELD_LIMITER', args: { limiter: limiter.label.ko, limiterEn: limiter.label.en ?? limiter.label.ko } });
+        }
+      }
+      let earned = 0;
+      let available = 0;
+      r.domains.forEach((domain, d) => {
+        if (Number.isNaN(points[d])) return;
+        available += domain.points;
+        earned += points[d]!;
+      });
+      const total = available === 0 ? Number.NaN : roundHalfUp((earned * r.total.points) / available, r.total.precision);
+      totals[index] = total;
+      const failed = this.failed.get(index);
+      if (failed) found.withheld.push({ code: 'WITHHELD_FAILED', args: { indicators: failed.join(', ') } });
+      if (Number.isNaN(total)) found.withheld.push({ code: 'WITHHELD_NO_DATA', args: {} });
+      const coverage = this.coverage.get(index);
+      if (coverage < r.minCoverage) {
+        found.withheld.push({ code: 'WITHHELD_COVERAGE', args: { coverage: formatNumber(coverage, 1), minimum: formatNumber(r.minCoverage, 1) } });
+      }
+      if (cap !== null) caps[index] = rubric.grades.indexOf(cap);
+      if (found.limiters.length > 0 || found.withheld.length > 0) exceptions.set(index, found);
+    }
+    return this.gradeAndRank(totals, caps, exceptions, peersOf);
+  }
+
+  /** Lookups from a record to its peer statistics, one per relative indicator (by rubric position). */
+  private relativePeers(): Map<number, (index: number) => PeerStats> {
+    const lookups = new Map<number, (index: number) => PeerStats>();
+    for (const ci of this.rubric.indicators) {
+      const method = ci.indicator.method;
+      if (method.kind !== 'relative') continue;
+      const within = method.within === undefined ? undefined : this.withinCodes.get(method.within)!;
+      const values = this.waitingValues[ci.index]!;
+      const waits = this.waiting[ci.index]!;
+      const byGroup = new Map<number, number[]>();
+      const all: number[] = [];
+      for (let index = 0; index < this.ids.length; index += 1) {
+        if (waits.get(index) !== 1) continue;
+        const value = values.get(index);
+        all.push(value);
+        const group = within === undefined ? -1 : within.get(index);
+        const members = byGroup.get(group);
+        if (members) members.push(value);
+        else byGroup.set(group, [value]);
+      }
+      const population = peerStats(null, all);
+      const stats = new Map([...byGroup].map(([group, list]) => [group, list.length >= method.minGroupSize ? peerStats(this.strings.value(group), list) : population]));
+      lookups.set(ci.index, (index) => (within === undefined ? population : (stats.get(within.get(index)) ?? population)));
+    }
+    return lookups;
+  }
+
+  private gradeAndRank(
+    totals: Float64Array,
+    caps: Int32Array,
+    exceptions: ReadonlyMap<number, Exceptions>,
+    peersOf: (indicator: number, index: number) => PeerStats | undefined,
+  ): GradedTable {
+    const rubric = this.rubric;
+    const grading = rubric.rubric.grading;
+    const count = this.ids.length;
+    const gradable = (index: number) => !Number.isNaN(totals[index]!) && (exceptions.get(index)?.withheld.length ?? 0) === 0;
+    const quota =
+      grading.kind === 'quotas'
+        ? quotaGrades(
+            [...Array(count).keys()].filter(gradable).map((index) => ({
+              key: this.ids[index]!,
+              score: totals[index]!,
+              group: grading.within === undefined ? null : (this.groupValueOf(grading.within, index) ?? null),
+            })),
+            grading,
+          )
+        : undefined;
+    const earnedGrades = new Int32Array(count).fill(NO_GRADE);
+    const grades = new Int32Array(count).fill(NO_GRADE);
+    const gradedIndices: number[] = [];
+    for (let index = 0; index < count; index += 1) {
+      const total = totals[index]!;
+      if (Number.isNaN(total)) continue;
+      const earned = grading.kind === 'bands' ? bandGrade(rubric.bands, total) : (quota!.get(this.ids[index]!) ?? null);
+      if (earned === null) continue;
+      earnedGrades[index] = rubric.grades.indexOf(earned);
+      if (!gradable(index)) continue;
+      gradedIndices.push(index);
+      const cap = caps[index]!;
+      grades[index] = cap === NO_GRADE ? earnedGrades[index]! : rubric.grades.indexOf(worseGrade(rubric.grades, earned, rubric.grades[cap]!));
+    }
+    // an institution is ranked when it is graded (not withheld, with a total), whether or not a band fits its total
+    const ranked = Uint32Array.from([...Array(count).keys()].filter(gradable));
+    const score = (index: number) => totals[index]!;
+    const key = (index: number) => this.ids[index]!;
+    const { order: rankedOrder, ranks: overall } = rankIndices(ranked, score, key);
+    const rankOf = new Int32Array(count).fill(-1);
+    rankedOrder.forEach((index, k) => {
+      rankOf[index] = overall[k]!;
+    });
+    const groupRanks = this.groupBy.map((_, g) => {
+      const codes = this.groupCodes[g]!;
+      const members = new Map<number, number[]>();
+      for (const index of ranked) {
+        const list = members.get(codes.get(index));
+        if (list) list.push(index);
+        else members.set(codes.get(index), [index]);
+      }
+      const rankInGroup = new Int32Array(count).fill(-1);
+      const sizeOfGroup = new Map<number, number>();
+      for (const [code, list] of members) {
+        sizeOfGroup.set(code, list.length);
+        const { order, ranks } = rankIndices(Uint32Array.from(list), score, key);
+        order.forEach((index, k) => {
+          rankInGroup[index] = ranks[k]!;
+        });
+      }
+      return { rankInGroup, sizeOfGroup };
+    });
+    const withheld = [...Array(count).keys()].filter((index) => rankOf[index] === -1).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const order = new Uint32Array(count);
+    order.set(rankedOrder);
+    order.set(withheld, rankedOrder.length);
+
+    const byGrade = new Map(rubric.grades.map((grade) => [grade, 0]));
+    for (const index of gradedIndices) {
+      const grade = rubric.grades[grades[index]!]!;
+      byGrade.set(grade, byGrade.get(grade)! + 1);
+    }
+    const followUps = new Map(rubric.grades.map((grade) => [grade, rubric.rubric.followUps.filter((f) => f.grades.includes(grade)).map((f) => f.action)]));
+    const gradeName = (code: number) => (code === NO_GRADE ? null : rubric.grades[code]!);
+
+    const summary = (index: number): InstitutionResult => {
+      const found = exceptions.get(index);
+      const isGraded = rankOf[index] !== -1;
+      const grade = isGraded ? gradeName(grades[index]!) : null;
+      const total = totals[index]!;
+      const domains: DomainResult[] = rubric.rubric.domains.map((domain, d) => {
+        const points = this.domainPoints[d]!.get(index);
+        return { id: domain.id, points: Number.isNaN(points) ? null : points, maxPoints: domain.points, setBy: found?.setBy[d] ?? null };
+      });
+      const ranks: GroupRank[] = this.groupBy.map((field, g) => {
+        const code = this.groupCodes[g]!.get(index);
+        const group = this.strings.value(code);
+        const rank = groupRanks[g]!.rankInGroup[index]!;
+        return rank === -1 ? { field, group, rank: null, of: 0 } : { field, group, rank, of: groupRanks[g]!.sizeOfGroup.get(code)! };
+      });
+      return {
+        id: this.ids[index]!,
+        name: this.names[index]!,
+        groups: Object.fromEntries(this.groupBy.map((field, g) => [field, this.strings.value(this.groupCodes[g]!.get(index))])),
+        source: this.sourceOf(index),
+        indicators: [],
+        domains,
+        total: Number.isNaN(total) ? null : total,
+        coverage: this.coverage.get(index),
+        earnedGrade: gradeName(earnedGrades[index]!),
+        grade,
+        status: isGraded ? 'graded' : 'withheld',
+        withheld: found?.withheld ?? [],
+        limiters: found?.limiters ?? [],
+        followUp: grade === null ? [] : followUps.get(grade)!,
+        rank: isGraded ? rankOf[index]! : null,
+        groupRanks: ranks,
+      };
+    };
+    return {
+      count,
+      problems: [...this.scoringProblems, ...this.limiterProblems],
+      order,
+      byGrade,
+      graded: ranked.length,
+      summary,
+      peersOf,
+    };
+  }
+
+  private groupValueOf(field: string, index: number): string | null {
+    const g = this.groupBy.indexOf(field);
+    if (g >= 0) return this.strings.value(this.groupCodes[g]!.get(index));
+    const within = this.withinCodes.get(field);
+    return within === undefined ? null : this.strings.value(within.get(index));
+  }
+
+  private sourceOf(index: number): InstitutionRecord['source'] {
+    const table = this.tableCodes.get(index);
+    const [file] = this.tables.value(table)!.split('\u0000') as [string];
+    const sheet = this.tableSheets[table];
+    const position = { row: this.rows.get(index), line: this.lines.get(index) };
+    return sheet === undefined ? { file, ...position } : { file, sheet, ...position };
+  }
+}
+
+/** Where a record's scoring problems point: its file, row and line, and the institution. */
+function positionOf(record: InstitutionRecord): Position {
+  return { file: record.source.file, row: record.source.row, line: record.source.line, institution: record.id };
+}
+
+function limiterProblem(failure: EvalFailure, limiter: string, at: Position): Problem {
+  if (failure.kind === 'missing') return problem('LIMITER_CONDITION_MISSING', 'warning', { ...at, field: limiter }, { limiter, fields: failure.fields.join(', ') });
+  const detail = failure.kind === 'type' ? failure.detail : 'division by zero';
+  return problem('LIMITER_CONDITION_ERROR', 'error', { ...at, field: limiter }, { limiter, detail });
+}
+
+/** Evaluates every indicator's value for one record (what findings are built from). */
+export function indicatorValues(rubric: CompiledRubric, record: InstitutionRecord, asOf: PlainDate): EvalResult[] {
+  const context = { get: (name: string) => record.values.get(name) ?? null, asOf };
+  return rubric.indicators.map((ci) => evaluate(ci.value, context));
+}
