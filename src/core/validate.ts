@@ -34,6 +34,8 @@ export interface ValidateOptions {
   readonly layout: Layout | 'auto';
   /** keep at most this many errors (0 or undefined: all); the rest are only counted */
   readonly maxErrors?: number;
+  /** given: each record is handed on as it is admitted and not kept (a million records stream to the grader) */
+  readonly onRecord?: (record: InstitutionRecord) => void;
 }
 
 /** One table being read: a CSV file or a workbook sheet. */
@@ -48,6 +50,7 @@ export interface TableSource {
 
 /** Records read so far, the problems kept, the counts of all problems, and the institutions with errors. */
 export interface Validation {
+  /** the records, unless they were handed to `onRecord` as they came */
   readonly records: readonly InstitutionRecord[];
   readonly problems: readonly Problem[];
   readonly tally: ProblemTally;
@@ -80,7 +83,9 @@ interface Draft {
 export class DataValidator {
   private readonly log: ProblemLog;
   private readonly records: InstitutionRecord[] = [];
-  private readonly seen = new Map<string, SourceRef>();
+  /** where each id was first seen, as `fileIndex * 2**32 + line` (no object per record: a million ids are kept) */
+  private readonly seen = new Map<string, number>();
+  private readonly seenFiles: string[] = [];
   readonly fieldById: ReadonlyMap<string, Field>;
   readonly headerIndex: ReadonlyMap<string, string>;
   /** long layout: names of fields and of indicators that read one field → field id */
@@ -128,18 +133,21 @@ export class DataValidator {
   /** Checks a complete draft (duplicate id, rubric checks, indicators that may not be missing) and keeps it. */
   admit(draft: Draft): boolean {
     const first = this.seen.get(draft.id);
-    if (first) {
-      const args = { firstFile: first.file, firstLine: first.line };
+    if (first !== undefined) {
+      const args = { firstFile: this.seenFiles[Math.floor(first / 2 ** 32)]!, firstLine: first % 2 ** 32 };
       this.report(problem('ID_DUPLICATE', 'error', draft.idPosition(), args, draft.id));
       return false;
     }
-    this.seen.set(draft.id, draft.source);
+    if (this.seenFiles[this.seenFiles.length - 1] !== draft.source.file) this.seenFiles.push(draft.source.file);
+    this.seen.set(draft.id, (this.seenFiles.length - 1) * 2 ** 32 + draft.source.line);
     const context: EvalContext = { get: (name) => draft.values.get(name) ?? null, asOf: this.options.asOf };
     this.checkRules(draft, context);
     this.checkRequiredIndicators(draft, context);
     const values = new Map<string, FieldValue>(this.spec.fields.map((f) => [f.id, draft.values.get(f.id) ?? null]));
     const name = values.get(this.spec.nameField) ?? null;
-    this.records.push({ id: draft.id, name: name === null ? draft.id : formatValue(name), values, source: draft.source });
+    const record = { id: draft.id, name: name === null ? draft.id : formatValue(name), values, source: draft.source };
+    if (this.options.onRecord) this.options.onRecord(record);
+    else this.records.push(record);
     return true;
   }
 

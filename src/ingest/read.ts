@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Layout } from '../core/headers.js';
 import type { ProblemTally } from '../core/problem-log.js';
 import { problem, type Problem } from '../core/problems.js';
-import type { DataSet, InputFile } from '../core/records.js';
+import type { DataSet, InputFile, InstitutionRecord } from '../core/records.js';
 import { DataValidator, type RecordSpec } from '../core/validate.js';
 import type { PlainDate } from '../core/values.js';
 import { sha256 } from '../rubric/parse.js';
@@ -31,6 +31,8 @@ export interface ReadOptions {
   readonly maxRecordChars?: number;
   /** what `-` reads (default process.stdin) */
   readonly stdin?: NodeJS.ReadableStream;
+  /** given: each record is handed on as it is read and not kept in the data set (streaming a million records) */
+  readonly onRecord?: (record: InstitutionRecord) => void;
   /** told, as a CSV file is read, how many of its bytes have been read (a pass restarts at 0), for a progress line */
   readonly onBytesRead?: (file: string, bytesRead: number, totalBytes: number) => void;
 }
@@ -79,6 +81,7 @@ export async function readDataSet(files: readonly string[], spec: RecordSpec, op
     asOf: options.asOf,
     layout: options.layout ?? 'auto',
     maxErrors: options.maxErrors ?? DEFAULT_MAX_ERRORS,
+    ...(options.onRecord === undefined ? {} : { onRecord: options.onRecord }),
   });
   const inputs: InputFile[] = [];
   let stdinRead = false;

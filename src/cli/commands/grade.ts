@@ -13,7 +13,8 @@ import { ExitCode, ExitError, type ExitCodeValue } from '../exit.js';
 import { checkFailUnderGrade, failUnderGate, failUnderOption, maxIssuesGate, maxIssuesOption, parseMaxIssues } from '../gates.js';
 import type { Io } from '../io.js';
 import { loadData } from '../load-data.js';
-import { asOfOption, loadRubricRef, rubricDirs } from '../rubric-ref.js';
+import { checkCertifiable, writeCertification } from '../certify.js';
+import { dateOption, loadRubricRef, rubricDirs } from '../rubric-ref.js';
 import { addInputOptions, inputOptionsFrom } from '../shared-options.js';
 import { toolVersion } from '../version.js';
 import { writeOutput } from '../write-output.js';
@@ -31,6 +32,8 @@ interface GradeFlags {
   skipInvalid?: boolean;
   failUnder?: string;
   maxIssues?: string;
+  notifiedOn?: string;
+  register?: string;
   [input: string]: unknown;
 }
 
@@ -47,7 +50,9 @@ export const registerGrade: RegisterCommand = (program, io, finish) => {
     .option('--force', 'replace an existing --out file')
     .option('--skip-invalid', 'grade the valid institutions and list the ones skipped for data errors')
     .addOption(failUnderOption())
-    .addOption(maxIssuesOption());
+    .addOption(maxIssuesOption())
+    .option('--notified-on <date>', 'certifying rubrics: list the passers as certificates notified on this date (YYYY-MM-DD)')
+    .option('--register <file>', 'with --notified-on: also write the passers as a certificate register (CSV) for sseval certs');
   addInputOptions(command);
   command.action(async (files: string[], flags: GradeFlags) => finish(await runGrade(files, flags, io)));
 };
@@ -65,6 +70,11 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
   const maxIssues = parseMaxIssues(flags.maxIssues);
   const rubric = loadRubricRef(flags.rubric, asOf, rubricDirs([]));
   checkFailUnderGrade(rubric, flags.failUnder);
+  const notifiedOn = flags.notifiedOn === undefined ? undefined : dateOption('--notified-on', flags.notifiedOn);
+  if (notifiedOn !== undefined) checkCertifiable(rubric, flags.format);
+  else if (flags.register !== undefined) {
+    throw new ExitError(ExitCode.usage, [problem('CLI_BAD_OPTION', 'error', {}, { option: '--register', value: flags.register, detail: '--notified-on YYYY-MM-DD' })]);
+  }
   const groupBy = flags.groupBy ?? rubric.rubric.peerGroups;
   const unknownGroup = groupBy.find((field) => !rubric.fields.has(field));
   if (unknownGroup !== undefined) {
@@ -87,7 +97,7 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
   const grading = io.progress.start(renderMessage('PROGRESS_GRADING', { count: records.length }, lang));
   const table = gradeTable(rubric, records, { asOf, groupBy });
   // CSV needs no indicator findings: its rows are built one at a time from the compact table and streamed
-  const streamed = flags.format === 'csv';
+  const streamed = flags.format === 'csv' && notifiedOn === undefined;
   const outcome = { results: streamed ? [] : explainedResults(rubric, records, table, asOf), problems: [...table.problems] };
   grading.end();
   const notes: Problem[] = skipped.length > 0 ? [problem('SKIPPED_INVALID', 'warning', {}, { count: skipped.length, ids: skipped.join(', ') })] : [];
@@ -100,7 +110,11 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
     streamed
       ? gradeCsvChunks(doc, resultSummaries(table), lang, fieldLabelOf(rubric, lang))
       : gradeRenderers[flags.format]!(doc, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
-  await writeOutput(io, flags.out, lang, render, { force: flags.force === true, inputs: files });
+  if (notifiedOn === undefined) await writeOutput(io, flags.out, lang, render, { force: flags.force === true, inputs: files });
+  else {
+    const { format, out, register } = flags;
+    await writeCertification(io, { rubric, outcome, records, inputs: dataSet.inputs, notifiedOn, format, out, register, force: flags.force === true, files, lang });
+  }
   // skipped institutions, scoring errors and failed gates make a batch job notice (exit 1), after the output is written
   const issues = {
     errors: dataSet.tally.errors + outcome.problems.filter((p) => p.severity === 'error').length,
