@@ -10,6 +10,7 @@ import { certsDocument } from '../report/certs-json.js';
 import { certsRenderers } from '../report/certs-renderers.js';
 import { writeFileAtomic } from '../report/output.js';
 import type { CompiledRubric } from '../rubric/model.js';
+import type { Certification } from '../rubric/schema.js';
 import { ExitCode, ExitError } from './exit.js';
 import type { Io } from './io.js';
 import { toolVersion } from './version.js';
@@ -18,11 +19,18 @@ import { writeOutput } from './write-output.js';
 /** Formats the certification list can be written in (those of `sseval certs`). */
 export const CERTIFY_FORMATS: ReadonlySet<string> = new Set(Object.keys(certsRenderers));
 
-/** Stops with exit 2 before any data is read when `--notified-on` cannot be honoured: no policy, or an unsupported format. */
-export function checkCertifiable(rubric: CompiledRubric, format: string): void {
-  if (rubric.rubric.certification === undefined) {
+/** The rubric's certification policy; a rubric without one stops with exit 2. */
+export function requireCertification(rubric: CompiledRubric): Certification {
+  const certification = rubric.rubric.certification;
+  if (certification === undefined) {
     throw new ExitError(ExitCode.usage, [problem('CERTS_NO_POLICY', 'error', { file: rubric.source.file }, { rubric: `${rubric.rubric.id}@${rubric.rubric.version}` })]);
   }
+  return certification;
+}
+
+/** Stops with exit 2 before any data is read when `--notified-on` cannot be honoured: no policy, or an unsupported format. */
+export function checkCertifiable(rubric: CompiledRubric, format: string): void {
+  requireCertification(rubric);
   if (!CERTIFY_FORMATS.has(format)) {
     throw new ExitError(ExitCode.usage, [problem('CLI_BAD_OPTION', 'error', {}, { option: '--format', value: format, detail: [...CERTIFY_FORMATS].join(', ') })]);
   }
@@ -49,7 +57,7 @@ export interface CertifyContext {
 export async function writeCertification(io: Io, context: CertifyContext): Promise<void> {
   const { rubric, notifiedOn, lang } = context;
   const passers = certifyResults(context.outcome.results, rubric, notifiedOn, context.records)!;
-  const policy = rubric.rubric.certification!;
+  const policy = requireCertification(rubric);
   const certificates = passers.map((p) => p.certificate);
   const { states } = assessCertificates(certificates, policy, notifiedOn);
   const doc = certsDocument(states, {

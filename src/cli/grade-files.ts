@@ -4,12 +4,11 @@ import type { InstitutionRecord } from '../core/records.js';
 import { recordSpecOf } from '../core/validate.js';
 import { renderMessage } from '../messages/index.js';
 import { gradeDocument, type GradeDocument } from '../report/grade-document.js';
-import { renderProblemsTable } from '../report/problems-report.js';
 import { renderProblemsText } from '../report/problems-text.js';
 import type { CompiledRubric } from '../rubric/model.js';
 import { ExitCode, ExitError, type ExitCodeValue } from './exit.js';
 import type { Io } from './io.js';
-import { loadData } from './load-data.js';
+import { loadData, reportDataProblems } from './load-data.js';
 import { loadRubricRef, rubricDirs } from './rubric-ref.js';
 import type { InputOptions } from './shared-options.js';
 import { toolVersion } from './version.js';
@@ -61,19 +60,7 @@ export async function gradeFiles(
   const exit = dataSet.exit;
   const fileLevelErrors = dataSet.problems.some((p) => p.severity === 'error' && p.position.institution === undefined);
   if (exit === ExitCode.usage || (exit === ExitCode.dataErrors && (!flags.skipInvalid || fileLevelErrors))) {
-    const context = {
-      toolVersion: toolVersion(),
-      rubric,
-      asOf,
-      inputs: dataSet.inputs,
-      records: dataSet.records.length,
-      invalidInstitutions: dataSet.invalidInstitutions.size,
-      problems: dataSet.problems,
-      tally: dataSet.tally,
-      strict: false,
-      lang,
-    };
-    io.err.write(renderProblemsTable(context, io.errColor));
+    reportDataProblems(io, rubric, dataSet, options);
     if (exit === ExitCode.usage) return { exit };
     io.err.write(renderProblemsText([problem('DATA_HAS_ERRORS', 'error', {})], lang, io.errColor));
     return { exit: ExitCode.dataErrors };

@@ -1,4 +1,7 @@
 import type { RecordSpec } from '../core/validate.js';
+import { renderProblemsTable } from '../report/problems-report.js';
+import type { CompiledRubric } from '../rubric/model.js';
+import { toolVersion } from './version.js';
 import { readDataSet, USAGE_PROBLEM_CODES, type DataSetRead } from '../ingest/read.js';
 import { renderMessage } from '../messages/index.js';
 import { ExitCode, type ExitCodeValue } from './exit.js';
@@ -27,4 +30,21 @@ export async function loadData(files: readonly string[], spec: RecordSpec, optio
   const unreadable = dataSet.problems.some((p) => p.severity === 'error' && USAGE_PROBLEM_CODES.has(p.code));
   if (unreadable) return { ...dataSet, exit: ExitCode.usage };
   return dataSet.tally.errors > 0 ? { ...dataSet, exit: ExitCode.dataErrors } : dataSet;
+}
+
+/** Prints the validation report of data that cannot be used as it is (the same report `sseval validate` gives) to stderr. */
+export function reportDataProblems(io: Io, rubric: CompiledRubric, dataSet: LoadedData, options: Pick<InputOptions, 'asOf' | 'lang'>): void {
+  const context = {
+    toolVersion: toolVersion(),
+    rubric,
+    asOf: options.asOf,
+    inputs: dataSet.inputs,
+    records: dataSet.records.length,
+    invalidInstitutions: dataSet.invalidInstitutions.size,
+    problems: dataSet.problems,
+    tally: dataSet.tally,
+    strict: false,
+    lang: options.lang,
+  };
+  io.err.write(renderProblemsTable(context, io.errColor));
 }

@@ -102,6 +102,11 @@ export class Grader {
     this.available = new Float64Array(r.domains.length);
   }
 
+  /** How many records have been added. */
+  get added(): number {
+    return this.ids.length;
+  }
+
   /** Scores one record (its relative indicators wait for the whole data set). */
   add(record: InstitutionRecord): void {
     const index = this.ids.length;
@@ -171,15 +176,19 @@ export class Grader {
     return missing === 'zero' ? 0 : null;
   }
 
-  /** Rates the relative indicators against their peers, applies limiters, totals, grades and ranks. */
-  finish(): GradedTable {
+  /**
+   * Rates the relative indicators against their peers, applies limiters, totals, grades and ranks. Institutions
+   * in `excluded` (found invalid after they were added) are left out as if they had never been added.
+   */
+  finish(excluded: ReadonlySet<string> = new Set()): GradedTable {
     const rubric = this.rubric;
     const r = rubric.rubric;
     const count = this.ids.length;
-    const peers = this.relativePeers();
+    const active = excluded.size === 0 ? Uint32Array.from(this.ids.keys()) : Uint32Array.from(this.ids.keys()).filter((index) => !excluded.has(this.ids[index]!));
+    const peers = this.relativePeers(active);
     const peersOf = (indicator: number, index: number) => peers.get(indicator)?.(index);
 
-    for (let index = 0; index < count; index += 1) {
+    for (const index of active) {
       for (const d of this.deferredDomains) {
         let earned = 0;
         let available = 0;
@@ -202,7 +211,7 @@ export class Grader {
     const caps = new Int32Array(count).fill(NO_GRADE);
     const exceptions = new Map<number, Exceptions>();
     const points = r.domains.map(() => 0);
-    for (let index = 0; index < count; index += 1) {
+    for (const index of active) {
       r.domains.forEach((_, d) => {
         points[d] = this.domainPoints[d]!.get(index);
       });
@@ -254,11 +263,13 @@ export class Grader {
       if (cap !== null) caps[index] = rubric.grades.indexOf(cap);
       if (found.limiters.length > 0 || found.withheld.length > 0) exceptions.set(index, found);
     }
-    return this.gradeAndRank(totals, caps, exceptions, peersOf);
+    const problems = [...this.scoringProblems, ...this.limiterProblems];
+    const kept = excluded.size === 0 ? problems : problems.filter((p) => !excluded.has(p.position.institution ?? ''));
+    return this.gradeAndRank(active, totals, caps, exceptions, peersOf, kept);
   }
 
   /** Lookups from a record to its peer statistics, one per relative indicator (by rubric position). */
-  private relativePeers(): Map<number, (index: number) => PeerStats> {
+  private relativePeers(active: Uint32Array): Map<number, (index: number) => PeerStats> {
     const lookups = new Map<number, (index: number) => PeerStats>();
     for (const ci of this.rubric.indicators) {
       const method = ci.indicator.method;
@@ -268,7 +279,7 @@ export class Grader {
       const waits = this.waiting[ci.index]!;
       const byGroup = new Map<number, number[]>();
       const all: number[] = [];
-      for (let index = 0; index < this.ids.length; index += 1) {
+      for (const index of active) {
         if (waits.get(index) !== 1) continue;
         const value = values.get(index);
         all.push(value);
@@ -285,10 +296,12 @@ export class Grader {
   }
 
   private gradeAndRank(
+    active: Uint32Array,
     totals: Float64Array,
     caps: Int32Array,
     exceptions: ReadonlyMap<number, Exceptions>,
     peersOf: (indicator: number, index: number) => PeerStats | undefined,
+    problems: readonly Problem[],
   ): GradedTable {
     const rubric = this.rubric;
     const grading = rubric.rubric.grading;
@@ -297,7 +310,7 @@ export class Grader {
     const quota =
       grading.kind === 'quotas'
         ? quotaGrades(
-            [...Array(count).keys()].filter(gradable).map((index) => ({
+            [...active].filter(gradable).map((index) => ({
               key: this.ids[index]!,
               score: totals[index]!,
               group: grading.within === undefined ? null : (this.groupValueOf(grading.within, index) ?? null),
@@ -308,7 +321,7 @@ export class Grader {
     const earnedGrades = new Int32Array(count).fill(NO_GRADE);
     const grades = new Int32Array(count).fill(NO_GRADE);
     const gradedIndices: number[] = [];
-    for (let index = 0; index < count; index += 1) {
+    for (const index of active) {
       const total = totals[index]!;
       if (Number.isNaN(total)) continue;
       const earned = grading.kind === 'bands' ? bandGrade(rubric.bands, total) : (quota!.get(this.ids[index]!) ?? null);
@@ -320,7 +333,7 @@ export class Grader {
       grades[index] = cap === NO_GRADE ? earnedGrades[index]! : rubric.grades.indexOf(worseGrade(rubric.grades, earned, rubric.grades[cap]!));
     }
     // an institution is ranked when it is graded (not withheld, with a total), whether or not a band fits its total
-    const ranked = Uint32Array.from([...Array(count).keys()].filter(gradable));
+    const ranked = active.filter(gradable);
     const score = (index: number) => totals[index]!;
     const key = (index: number) => this.ids[index]!;
     const { order: rankedOrder, ranks: overall } = rankIndices(ranked, score, key);
@@ -347,8 +360,8 @@ export class Grader {
       }
       return { rankInGroup, sizeOfGroup };
     });
-    const withheld = [...Array(count).keys()].filter((index) => rankOf[index] === -1).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-    const order = new Uint32Array(count);
+    const withheld = [...active].filter((index) => rankOf[index] === -1).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const order = new Uint32Array(active.length);
     order.set(rankedOrder);
     order.set(withheld, rankedOrder.length);
 
@@ -395,8 +408,8 @@ export class Grader {
       };
     };
     return {
-      count,
-      problems: [...this.scoringProblems, ...this.limiterProblems],
+      count: active.length,
+      problems,
       order,
       byGrade,
       graded: ranked.length,

@@ -34,10 +34,3 @@ export interface DataSet {
   readonly problems: readonly Problem[];
   readonly inputs: readonly InputFile[];
 }
-
-/** Ids of institutions that an error problem concerns: they cannot be graded as they are. */
-export function invalidInstitutions(problems: readonly Problem[]): Set<string> {
-  const ids = new Set<string>();
-  for (const p of problems) if (p.severity === 'error' && p.position.institution !== undefined) ids.add(p.position.institution);
-  return ids;
-}

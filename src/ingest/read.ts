@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Layout } from '../core/headers.js';
 import type { ProblemTally } from '../core/problem-log.js';
-import { problem, type Problem } from '../core/problems.js';
+import { problem } from '../core/problems.js';
 import type { DataSet, InputFile, InstitutionRecord } from '../core/records.js';
 import { DataValidator, type RecordSpec } from '../core/validate.js';
 import type { PlainDate } from '../core/values.js';

@@ -57,7 +57,7 @@ export async function renderGradeXlsx(doc: GradeDocument, context: GradeXlsxCont
     const name = sheetName(parts === 1 ? say('REPORT_SHEET_INDICATORS') : `${say('REPORT_SHEET_INDICATORS')} ${part + 1}`, used);
     indicatorSheets.push(name);
     const rows = indicatorRows.slice(part * rowsPerSheet, (part + 1) * rowsPerSheet);
-    addTableSheet(workbook, name, indicatorColumns(doc, lang), rows, { grades, freezeColumns: 2 });
+    addTableSheet(workbook, name, indicatorColumns(lang), rows, { grades, freezeColumns: 2 });
   }
 
   for (const group of groupSheets(doc, context)) {
@@ -122,7 +122,7 @@ function limiterText(r: InstitutionResult, lang: Lang): string | null {
   return r.limiters.map((l) => `${pickLabel(l.label, lang)} (${renderMessage(l.detail.code, l.detail.args, lang)})`).join('; ') || null;
 }
 
-function indicatorColumns(doc: GradeDocument, lang: Lang): SheetColumn[] {
+function indicatorColumns(lang: Lang): SheetColumn[] {
   const say = (code: string) => renderMessage(code, {}, lang);
   return [
     { header: heading('id', lang), kind: 'id' },

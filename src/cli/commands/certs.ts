@@ -17,11 +17,11 @@ import { problem, type Problem } from '../../core/problems.js';
 import { formatDate } from '../../core/values.js';
 import { certsDocument } from '../../report/certs-json.js';
 import { certsRenderers } from '../../report/certs-renderers.js';
-import { renderProblemsTable } from '../../report/problems-report.js';
 import { renderProblemsText } from '../../report/problems-text.js';
 import { ExitCode, ExitError, type ExitCodeValue } from '../exit.js';
 import type { Io } from '../io.js';
-import { loadData } from '../load-data.js';
+import { requireCertification } from '../certify.js';
+import { loadData, reportDataProblems } from '../load-data.js';
 import { loadRubricRef, rubricDirs } from '../rubric-ref.js';
 import { addInputOptions, inputOptionsFrom } from '../shared-options.js';
 import { toolVersion } from '../version.js';
@@ -73,27 +73,12 @@ async function runCerts(files: string[], flags: CertsFlags, io: Io): Promise<Exi
     throw usage(problem('CLI_BAD_OPTION', 'error', {}, { option: '--within', value: flags.within, detail: '90d, 6m, 1y' }));
   }
   const rubric = loadRubricRef(flags.rubric, asOf, rubricDirs([]));
-  const certification = rubric.rubric.certification;
-  if (certification === undefined) {
-    throw usage(problem('CERTS_NO_POLICY', 'error', { file: rubric.source.file }, { rubric: `${rubric.rubric.id}@${rubric.rubric.version}` }));
-  }
+  const certification = requireCertification(rubric);
   const policy: CertPolicy = { ...certification, expiringWithin: within ?? certification.expiringWithin };
 
   const dataSet = await loadData(files, REGISTER_SPEC, input, io);
   if (dataSet.exit !== undefined) {
-    const context = {
-      toolVersion: toolVersion(),
-      rubric,
-      asOf,
-      inputs: dataSet.inputs,
-      records: dataSet.records.length,
-      invalidInstitutions: dataSet.invalidInstitutions.size,
-      problems: dataSet.problems,
-      tally: dataSet.tally,
-      strict: false,
-      lang,
-    };
-    io.err.write(renderProblemsTable(context, io.errColor));
+    reportDataProblems(io, rubric, dataSet, input);
     if (dataSet.exit === ExitCode.dataErrors) report(io, lang, [problem('CERTS_REGISTER_HAS_ERRORS', 'error', {})]);
     return dataSet.exit;
   }

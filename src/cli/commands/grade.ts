@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
 import { explainedResults, gradeTable, resultSummaries } from '../../core/engine.js';
+import { Grader } from '../../core/grader.js';
 import { recordSpecOf } from '../../core/validate.js';
 import { hasErrors, problem, type Problem } from '../../core/problems.js';
 import { renderMessage } from '../../messages/index.js';
@@ -82,7 +83,11 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
     throw new ExitError(ExitCode.usage, [problem('CLI_UNKNOWN_GROUP_FIELD', 'error', {}, { field: unknownGroup, known })]);
   }
 
-  const dataSet = await loadData(files, recordSpecOf(rubric), options, io);
+  // CSV needs no indicator findings: records stream into the compact grader as they are read, and rows are
+  // built one at a time from its table, so a million institutions are graded in a few hundred megabytes
+  const streamed = flags.format === 'csv' && notifiedOn === undefined;
+  const grader = streamed ? new Grader(rubric, { asOf, groupBy }) : undefined;
+  const dataSet = await loadData(files, recordSpecOf(rubric), grader ? { ...options, onRecord: (record) => grader.add(record) } : options, io);
   const exit = dataSet.exit;
   const fileLevelErrors = dataSet.problems.some((p) => p.severity === 'error' && p.position.institution === undefined);
   if (exit === ExitCode.usage || (exit === ExitCode.dataErrors && (!flags.skipInvalid || fileLevelErrors))) {
@@ -94,10 +99,9 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
   }
   const records = dataSet.records.filter((r) => !dataSet.invalidInstitutions.has(r.id));
   const skipped = [...dataSet.invalidInstitutions].sort();
-  const grading = io.progress.start(renderMessage('PROGRESS_GRADING', { count: records.length }, lang));
-  const table = gradeTable(rubric, records, { asOf, groupBy });
-  // CSV needs no indicator findings: its rows are built one at a time from the compact table and streamed
-  const streamed = flags.format === 'csv' && notifiedOn === undefined;
+  const count = grader ? grader.added - dataSet.invalidInstitutions.size : records.length;
+  const grading = io.progress.start(renderMessage('PROGRESS_GRADING', { count }, lang));
+  const table = grader ? grader.finish(dataSet.invalidInstitutions) : gradeTable(rubric, records, { asOf, groupBy });
   const outcome = { results: streamed ? [] : explainedResults(rubric, records, table, asOf), problems: [...table.problems] };
   grading.end();
   const notes: Problem[] = skipped.length > 0 ? [problem('SKIPPED_INVALID', 'warning', {}, { count: skipped.length, ids: skipped.join(', ') })] : [];
