@@ -45,13 +45,12 @@ export function standingOf(
   const precision = rubric.rubric.total.precision;
   const total = result.total;
   if (grading.kind === 'bands') {
-    const index = grading.bands.findIndex((b) => b.grade === result.earnedGrade);
+    const index = rubric.bands.findIndex((b) => b.grade === result.earnedGrade);
     if (total === null || index < 0) return { grading: 'bands', earnedGrade: null, band: null, pool: null, next: null };
-    const band = grading.bands[index]!;
-    const max = band.max ?? (index === 0 ? rubric.rubric.total.points : grading.bands[index - 1]!.min!);
-    const above = grading.bands[index - 1];
-    const next = above === undefined ? null : { grade: above.grade, score: max, distance: roundHalfUp(max - total, precision), institution: null };
-    return { grading: 'bands', earnedGrade: band.grade, band: { min: band.min ?? 0, max }, pool: null, next };
+    const band = rubric.bands[index]!;
+    const above = rubric.bands[index - 1];
+    const next = above === undefined ? null : { grade: above.grade, score: band.max, distance: roundHalfUp(band.max - total, precision), institution: null };
+    return { grading: 'bands', earnedGrade: band.grade, band: { min: band.min, max: band.max }, pool: null, next };
   }
 
   const graded = results.filter((r) => r.status === 'graded' && r.total !== null);
