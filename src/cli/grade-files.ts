@@ -1,4 +1,7 @@
-import { gradeInstitutions, type GradeOutcome } from '../core/engine.js';
+import { explainedResults, gradeTable, type GradeOutcome } from '../core/engine.js';
+import { Grader, type GradedTable } from '../core/grader.js';
+import type { InputFile } from '../core/records.js';
+import type { ProblemTally } from '../core/problem-log.js';
 import { problem, type Problem } from '../core/problems.js';
 import type { InstitutionRecord } from '../core/records.js';
 import { recordSpecOf } from '../core/validate.js';
@@ -24,11 +27,17 @@ export interface GradeFileFlags {
 export interface GradedFiles {
   readonly rubric: CompiledRubric;
   readonly records: readonly InstitutionRecord[];
+  /** the compact graded table (totals, grades, ranks) every output can be built from */
+  readonly table: GradedTable;
+  /** results with indicator findings (empty when `findings` was false) and the scoring problems */
   readonly outcome: GradeOutcome;
   readonly doc: GradeDocument;
   readonly problems: readonly Problem[];
+  /** the problem counts of the data read (all problems, also those past --max-errors) */
+  readonly tally: ProblemTally;
   /** institutions left out for data errors (--skip-invalid) */
   readonly skipped: readonly string[];
+  readonly inputs: readonly InputFile[];
 }
 
 /** `--group-by a,b --group-by c` → [a, b, c]. */
@@ -39,16 +48,20 @@ export function collectList(value: string, previous: string[] | undefined): stri
 /**
  * Resolves the rubric, reads and validates the files, and grades the whole data set, printing the problems to
  * stderr. Data errors stop it (exit 1) unless --skip-invalid, which grades the valid institutions; a file that
- * cannot be read stops it with exit 2. An unknown --group-by field is a usage error.
+ * cannot be read stops it with exit 2. An unknown --group-by field is a usage error. `checkRubric` runs the
+ * command's own checks of the rubric before any data is read; without `findings` only the compact table is built
+ * (enough for a CSV ranking, and far smaller for a million rows).
  */
 export async function gradeFiles(
   files: readonly string[],
   flags: GradeFileFlags,
   options: InputOptions,
   io: Io,
+  { findings = true, checkRubric = () => {} }: { findings?: boolean; checkRubric?: (rubric: CompiledRubric) => void } = {},
 ): Promise<{ exit: ExitCodeValue } | GradedFiles> {
   const { asOf, lang } = options;
   const rubric = loadRubricRef(flags.rubric, asOf, rubricDirs([]));
+  checkRubric(rubric);
   const groupBy = flags.groupBy ?? rubric.rubric.peerGroups;
   const unknownGroup = groupBy.find((field) => !rubric.fields.has(field));
   if (unknownGroup !== undefined) {
@@ -56,7 +69,10 @@ export async function gradeFiles(
     throw new ExitError(ExitCode.usage, [problem('CLI_UNKNOWN_GROUP_FIELD', 'error', {}, { field: unknownGroup, known })]);
   }
 
-  const dataSet = await loadData(files, recordSpecOf(rubric), options, io);
+  // without findings, records stream into the compact grader as they are read, so a million institutions are
+  // graded in a few hundred megabytes
+  const grader = findings ? undefined : new Grader(rubric, { asOf, groupBy });
+  const dataSet = await loadData(files, recordSpecOf(rubric), grader ? { ...options, onRecord: (record) => grader.add(record) } : options, io);
   const exit = dataSet.exit;
   const fileLevelErrors = dataSet.problems.some((p) => p.severity === 'error' && p.position.institution === undefined);
   if (exit === ExitCode.usage || (exit === ExitCode.dataErrors && (!flags.skipInvalid || fileLevelErrors))) {
@@ -67,12 +83,14 @@ export async function gradeFiles(
   }
   const records = dataSet.records.filter((r) => !dataSet.invalidInstitutions.has(r.id));
   const skipped = [...dataSet.invalidInstitutions].sort();
-  const grading = io.progress.start(renderMessage('PROGRESS_GRADING', { count: records.length }, lang));
-  const outcome = gradeInstitutions(rubric, records, { asOf, groupBy });
+  const count = grader ? grader.added - dataSet.invalidInstitutions.size : records.length;
+  const grading = io.progress.start(renderMessage('PROGRESS_GRADING', { count }, lang));
+  const table = grader ? grader.finish(dataSet.invalidInstitutions) : gradeTable(rubric, records, { asOf, groupBy });
+  const outcome = { results: findings ? explainedResults(rubric, records, table, asOf) : [], problems: [...table.problems] };
   grading.end();
   const notes = skipped.length > 0 ? [problem('SKIPPED_INVALID', 'warning', {}, { count: skipped.length, ids: skipped.join(', ') })] : [];
   const problems = [...dataSet.problems, ...outcome.problems, ...notes];
   if (problems.length > 0) io.err.write(renderProblemsText(problems, lang, io.errColor));
   const doc = gradeDocument(rubric, outcome, { toolVersion: toolVersion(), inputs: dataSet.inputs, asOf, groupBy, skipped });
-  return { rubric, records, outcome, doc, problems, skipped };
+  return { rubric, records, table, outcome, doc, problems, tally: dataSet.tally, skipped, inputs: dataSet.inputs };
 }

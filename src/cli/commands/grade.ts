@@ -1,23 +1,18 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
-import { explainedResults, gradeTable, resultSummaries } from '../../core/engine.js';
-import { Grader } from '../../core/grader.js';
-import { recordSpecOf } from '../../core/validate.js';
+import { resultSummaries } from '../../core/engine.js';
 import { hasErrors, problem, type Problem } from '../../core/problems.js';
-import { renderMessage } from '../../messages/index.js';
 import { gradeCsvChunks } from '../../report/grade-csv.js';
-import { gradeDocument } from '../../report/grade-document.js';
 import { fieldLabelOf, gradeRenderers } from '../../report/grade-renderers.js';
-import { renderProblemsTable } from '../../report/problems-report.js';
 import { renderProblemsText } from '../../report/problems-text.js';
+import type { CompiledRubric } from '../../rubric/model.js';
+import { checkCertifiable, writeCertification } from '../certify.js';
 import { ExitCode, ExitError, type ExitCodeValue } from '../exit.js';
 import { checkFailUnderGrade, failUnderGate, failUnderOption, maxIssuesGate, maxIssuesOption, parseMaxIssues } from '../gates.js';
+import { collectList, gradeFiles } from '../grade-files.js';
 import type { Io } from '../io.js';
-import { loadData } from '../load-data.js';
-import { checkCertifiable, writeCertification } from '../certify.js';
-import { dateOption, loadRubricRef, rubricDirs } from '../rubric-ref.js';
+import { dateOption } from '../rubric-ref.js';
 import { addInputOptions, inputOptionsFrom } from '../shared-options.js';
-import { toolVersion } from '../version.js';
 import { writeOutput } from '../write-output.js';
 import type { RegisterCommand } from './index.js';
 
@@ -58,74 +53,47 @@ export const registerGrade: RegisterCommand = (program, io, finish) => {
   command.action(async (files: string[], flags: GradeFlags) => finish(await runGrade(files, flags, io)));
 };
 
-function collectList(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)];
-}
 
 async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<ExitCodeValue> {
   const options = inputOptionsFrom(flags);
-  const { asOf, lang } = options;
+  const { lang } = options;
   if (BINARY_FORMATS.has(flags.format) && (flags.out === undefined || flags.out === '-')) {
     throw new ExitError(ExitCode.usage, [problem('CLI_BAD_OPTION', 'error', {}, { option: '--format', value: flags.format, detail: '--out FILE' })]);
   }
   const maxIssues = parseMaxIssues(flags.maxIssues);
-  const rubric = loadRubricRef(flags.rubric, asOf, rubricDirs([]));
-  checkFailUnderGrade(rubric, flags.failUnder);
   const notifiedOn = flags.notifiedOn === undefined ? undefined : dateOption('--notified-on', flags.notifiedOn);
-  if (notifiedOn !== undefined) checkCertifiable(rubric, flags.format);
-  else if (flags.register !== undefined) {
+  if (notifiedOn === undefined && flags.register !== undefined) {
     throw new ExitError(ExitCode.usage, [problem('CLI_BAD_OPTION', 'error', {}, { option: '--register', value: flags.register, detail: '--notified-on YYYY-MM-DD' })]);
   }
-  const groupBy = flags.groupBy ?? rubric.rubric.peerGroups;
-  const unknownGroup = groupBy.find((field) => !rubric.fields.has(field));
-  if (unknownGroup !== undefined) {
-    const known = [...rubric.fields.keys()].join(', ');
-    throw new ExitError(ExitCode.usage, [problem('CLI_UNKNOWN_GROUP_FIELD', 'error', {}, { field: unknownGroup, known })]);
-  }
-
-  // CSV needs no indicator findings: records stream into the compact grader as they are read, and rows are
-  // built one at a time from its table, so a million institutions are graded in a few hundred megabytes
+  const checkRubric = (rubric: CompiledRubric) => {
+    checkFailUnderGrade(rubric, flags.failUnder);
+    if (notifiedOn !== undefined) checkCertifiable(rubric, flags.format);
+  };
+  // a CSV ranking needs no indicator findings: its rows stream from the compact table
   const streamed = flags.format === 'csv' && notifiedOn === undefined;
-  const grader = streamed ? new Grader(rubric, { asOf, groupBy }) : undefined;
-  const dataSet = await loadData(files, recordSpecOf(rubric), grader ? { ...options, onRecord: (record) => grader.add(record) } : options, io);
-  const exit = dataSet.exit;
-  const fileLevelErrors = dataSet.problems.some((p) => p.severity === 'error' && p.position.institution === undefined);
-  if (exit === ExitCode.usage || (exit === ExitCode.dataErrors && (!flags.skipInvalid || fileLevelErrors))) {
-    const context = { toolVersion: toolVersion(), rubric, asOf, inputs: dataSet.inputs, records: dataSet.records.length, invalidInstitutions: dataSet.invalidInstitutions.size, problems: dataSet.problems, tally: dataSet.tally, strict: false, lang };
-    io.err.write(renderProblemsTable(context, io.errColor));
-    if (exit === ExitCode.usage) return exit;
-    report(io, lang, [problem('DATA_HAS_ERRORS', 'error', {})]);
-    return ExitCode.dataErrors;
-  }
-  const records = dataSet.records.filter((r) => !dataSet.invalidInstitutions.has(r.id));
-  const skipped = [...dataSet.invalidInstitutions].sort();
-  const count = grader ? grader.added - dataSet.invalidInstitutions.size : records.length;
-  const grading = io.progress.start(renderMessage('PROGRESS_GRADING', { count }, lang));
-  const table = grader ? grader.finish(dataSet.invalidInstitutions) : gradeTable(rubric, records, { asOf, groupBy });
-  const outcome = { results: streamed ? [] : explainedResults(rubric, records, table, asOf), problems: [...table.problems] };
-  grading.end();
-  const notes: Problem[] = skipped.length > 0 ? [problem('SKIPPED_INVALID', 'warning', {}, { count: skipped.length, ids: skipped.join(', ') })] : [];
-  const problems = [...dataSet.problems, ...outcome.problems, ...notes];
-  report(io, lang, problems);
+  const graded = await gradeFiles(files, flags, options, io, { findings: !streamed, checkRubric });
+  if ('exit' in graded) return graded.exit;
+  const { rubric, records, table, outcome, doc, problems, tally, skipped, inputs } = graded;
 
-  const doc = gradeDocument(rubric, outcome, { toolVersion: toolVersion(), inputs: dataSet.inputs, asOf, groupBy, skipped });
-  const toFile = flags.out !== undefined && flags.out !== '-';
-  const render = async () =>
-    streamed
-      ? gradeCsvChunks(doc, resultSummaries(table), lang, fieldLabelOf(rubric, lang))
-      : gradeRenderers[flags.format]!(doc, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
-  if (notifiedOn === undefined) await writeOutput(io, flags.out, lang, render, { force: flags.force === true, inputs: files });
-  else {
+  const force = flags.force === true;
+  if (notifiedOn === undefined) {
+    const toFile = flags.out !== undefined && flags.out !== '-';
+    const render = async () =>
+      streamed
+        ? gradeCsvChunks(doc, resultSummaries(table), lang, fieldLabelOf(rubric, lang))
+        : gradeRenderers[flags.format]!(doc, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
+    await writeOutput(io, flags.out, lang, render, { force, inputs: files });
+  } else {
     const { format, out, register } = flags;
-    await writeCertification(io, { rubric, outcome, records, inputs: dataSet.inputs, notifiedOn, format, out, register, force: flags.force === true, files, lang });
+    await writeCertification(io, { rubric, outcome, records, inputs, notifiedOn, format, out, register, force, files, lang });
   }
   // skipped institutions, scoring errors and failed gates make a batch job notice (exit 1), after the output is written
   const issues = {
-    errors: dataSet.tally.errors + outcome.problems.filter((p) => p.severity === 'error').length,
-    warnings: dataSet.tally.warnings + outcome.problems.filter((p) => p.severity === 'warning').length,
+    errors: tally.errors + outcome.problems.filter((p) => p.severity === 'error').length,
+    warnings: tally.warnings + outcome.problems.filter((p) => p.severity === 'warning').length,
   };
-  const graded = streamed ? resultSummaries(table) : outcome.results;
-  const failedGates = [failUnderGate(rubric, graded, flags.failUnder), maxIssuesGate(issues, maxIssues)].filter((p) => p !== undefined);
+  const summaries = streamed ? resultSummaries(table) : outcome.results;
+  const failedGates = [failUnderGate(rubric, summaries, flags.failUnder), maxIssuesGate(issues, maxIssues)].filter((p) => p !== undefined);
   report(io, lang, failedGates);
   return skipped.length > 0 || hasErrors(outcome.problems) || failedGates.length > 0 ? ExitCode.dataErrors : ExitCode.ok;
 }
