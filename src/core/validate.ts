@@ -4,6 +4,7 @@ import { evaluate, referencedNames, type EvalContext } from './expression.js';
 import { buildHeaderIndex, columnLetter, headerKey, headerScore, longRole, matchHeader, planHeaders, type HeaderPlan, type Layout } from './headers.js';
 import { cellText, parseFieldValue, type CellContext } from './parse/field.js';
 import { isBlankCell, type RawRow, type RawValue } from './parse/raw.js';
+import { ownString } from './own-string.js';
 import { ProblemLog, type ProblemTally } from './problem-log.js';
 import { problem, type MessageArgs, type Position, type Problem, type Severity } from './problems.js';
 import type { InstitutionRecord, SourceRef } from './records.js';
@@ -325,7 +326,7 @@ export class TableValidator {
     const idField = this.validator.fieldById.get(this.validator.spec.idField)!;
     const idColumn = plan.fieldColumns.get(idField.id)!;
     const idOutcome = parseFieldValue(idField, row.cells[idColumn], this.context);
-    const idText = idOutcome.ok && idOutcome.value !== null ? formatValue(idOutcome.value) : undefined;
+    const idText = idOutcome.ok && idOutcome.value !== null ? ownString(formatValue(idOutcome.value)) : undefined;
     const undecodable = idText?.includes('\uFFFD') === true;
     const institution = undecodable ? undefined : idText;
     const at = (column: number, field?: string): Position => ({
@@ -409,7 +410,8 @@ export class TableValidator {
     if (typeof raw === 'string' && raw.includes('\uFFFD')) return fail('CELL_UNDECODABLE');
     const outcome = parseFieldValue(field, raw, this.context);
     if (!outcome.ok) return fail(outcome.code, outcome.args);
-    const value = outcome.value;
+    // a kept text value must not hold the block of text the reader cut it from
+    const value = typeof outcome.value === 'string' ? ownString(outcome.value) : outcome.value;
     draft.values.set(field.id, value);
     if (typeof value === 'number') {
       if (field.min !== undefined && value < field.min) fail('VALUE_BELOW_MIN', { min: field.min });

@@ -5,6 +5,7 @@ import type { InputFile } from '../core/records.js';
 import type { DataValidator } from '../core/validate.js';
 import type { ByteSource } from './bytes.js';
 import { detectDelimiter } from './delimiter.js';
+import { readPlainCsv } from './plain-csv.js';
 import { chooseEncoding, decodeChunks, decodeHead, scanBytes } from './encoding.js';
 
 export interface CsvOptions {
@@ -24,7 +25,8 @@ export type CsvResult = { readonly input: InputFile } | { readonly refused: Prob
 
 /**
  * Reads a CSV (or tab-separated) file into the validator: one pass to hash it and decide the encoding,
- * then a streaming pass that decodes, parses and hands each record on with the line it starts on.
+ * then a streaming pass that decodes, parses (plain lines directly, the rest with csv-parse) and hands each
+ * record on with the line it starts on.
  * A malformed record (an unclosed quote, a record over the size limit) is reported at the line it starts on
  * and ends the file, since nothing after it can be trusted; the records before it are kept.
  */
@@ -36,8 +38,22 @@ export async function readCsv(source: ByteSource, file: string, validator: DataV
   const { encoding } = choice;
   const delimiter = options.delimiter ?? detectDelimiter(decodeHead(scan.head, encoding));
   const table = validator.openTable({ file, date1904: false, fixedWidth: true });
+  // Physical lines are counted here: csv-parse counts a CRLF inside a quoted field as two lines.
+  let line = 1;
+  // Plain lines (most files, all of a large export) are split directly; from the first line that needs care
+  // on, csv-parse reads the rest, with the line ending the plain lines had, so the records come out the same.
+  const rest = await readPlainCsv(decodeChunks(source(), encoding), { delimiter, maxRecordChars: options.maxRecordChars }, (cells) => {
+    table.push({ line, cells });
+    line += 1;
+  });
+  if (rest === undefined) {
+    const records = table.end();
+    return { input: { path: file, sha256: scan.sha256, format: 'csv', records, encoding, delimiter } };
+  }
   const parser = parse({
-    bom: true,
+    // a BOM can only be at the start of the file, and the plain reader has already read past it there
+    bom: line === 1,
+    ...(rest.recordDelimiter === undefined ? {} : { record_delimiter: rest.recordDelimiter }),
     delimiter,
     relax_column_count: true,
     relax_quotes: true,
@@ -51,13 +67,10 @@ export async function readCsv(source: ByteSource, file: string, validator: DataV
   parser.on('skip', (error: CsvError) => {
     failure ??= error;
   });
-  // Physical lines are counted here: csv-parse counts a CRLF inside a quoted field as two lines.
-  let line = 1;
   let index = 0;
   try {
     await pipeline(
-      source(),
-      (chunks: AsyncIterable<Uint8Array>) => decodeChunks(chunks, encoding),
+      rest.text,
       parser,
       async (records: AsyncIterable<string[]>) => {
         for await (const record of records) {

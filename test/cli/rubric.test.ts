@@ -27,8 +27,8 @@ describe('sseval rubric list', () => {
     const clean = doc.rubrics.find((r) => r.file === path.join(LINT, 'clean.yaml'));
     expect(clean).toMatchObject({ id: 'child-care-mini', version: '2024', subject: 'provider', indicators: 2, problems: 0 });
     expect(doc.rubrics.find((r) => r.file === path.join(LINT, 'weights.yaml'))).toMatchObject({ title: null, indicators: null, problems: 2 });
-    // the YAML that does not parse is not a rubric and is not listed
-    expect(doc.rubrics.some((r) => r.file.endsWith('syntax.yaml'))).toBe(false);
+    // a file whose identity reads but whose body does not parse is listed with its problem, so it is not silently missed
+    expect(doc.rubrics.find((r) => r.file.endsWith('syntax.yaml'))).toMatchObject({ title: null, problems: 1 });
     expect(doc.rubrics.filter((r) => r.file.startsWith('bundled:')).length).toBeGreaterThanOrEqual(2);
   });
 

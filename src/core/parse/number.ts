@@ -19,8 +19,15 @@ export interface NumberOptions {
   readonly percent: boolean;
 }
 
+/** Plain ASCII digits with an optional sign and fraction: normalising changes nothing, so they skip it (most cells). */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 /** Parses number text by the grammar above; blank is null. */
 export function parseNumberText(text: string, options: NumberOptions): ParseOutcome<number> {
+  if (PLAIN_NUMBER.test(text)) {
+    const value = Number(text);
+    if (Number.isFinite(value)) return parsed(value === 0 ? 0 : value);
+  }
   const normalized = normalizeCellText(text);
   if (normalized === '') return parsed(null);
   let body = normalized;
