@@ -1,5 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { parseIsoDate } from '../core/dates.js';
 import { problem } from '../core/problems.js';
 import type { PlainDate } from '../core/values.js';
@@ -13,11 +14,37 @@ export function collect(value: string, previous: readonly string[]): string[] {
   return [...previous, value];
 }
 
-/** The folders to look for rubrics in: the bundled ones, then each `--dir`; a missing folder stops with exit 2. */
-export function rubricDirs(extra: readonly string[]): string[] {
-  const missing = extra.filter((dir) => !existsSync(dir) || !statSync(dir).isDirectory());
+/** The configuration file commands read rubric folders from: SSEVAL_CONFIG, else sseval.config.yaml in the working folder. */
+export const DEFAULT_CONFIG_FILE = 'sseval.config.yaml';
+
+/**
+ * The `rubric-dirs` of a configuration file, resolved from its folder; none when the file does not exist.
+ * A config whose `rubric-dirs` is not a list of folder names stops with exit 2.
+ */
+export function configRubricDirs(configFile: string = process.env.SSEVAL_CONFIG ?? DEFAULT_CONFIG_FILE): string[] {
+  if (!existsSync(configFile)) return [];
+  let dirs: unknown;
+  try {
+    dirs = (parseYaml(readFileSync(configFile, 'utf8')) as Record<string, unknown> | null)?.['rubric-dirs'];
+  } catch {
+    return []; // a config that does not parse is reported by `sseval run`, which reads it whole
+  }
+  if (dirs === undefined) return [];
+  if (!Array.isArray(dirs) || !dirs.every((d) => typeof d === 'string')) {
+    throw new ExitError(ExitCode.usage, [problem('CONFIG_RUBRIC_DIRS', 'error', { file: configFile, path: 'rubric-dirs' }, { file: configFile })]);
+  }
+  return dirs.map((dir) => path.resolve(path.dirname(configFile), dir));
+}
+
+/**
+ * The folders to look for rubrics in: the bundled ones, then the config's `rubric-dirs`, then each `--dir`;
+ * a missing folder stops with exit 2.
+ */
+export function rubricDirs(extra: readonly string[], configured: readonly string[] = configRubricDirs()): string[] {
+  const wanted = [...configured, ...extra];
+  const missing = wanted.filter((dir) => !existsSync(dir) || !statSync(dir).isDirectory());
   if (missing.length > 0) throw new ExitError(ExitCode.usage, missing.map((dir) => problem('RUBRIC_DIR_NOT_FOUND', 'error', {}, { dir })));
-  return [BUNDLED_RUBRICS_DIR, ...extra];
+  return [BUNDLED_RUBRICS_DIR, ...wanted];
 }
 
 /** A YYYY-MM-DD option value; a date that is not real stops with exit 2, naming the option. */

@@ -82,6 +82,7 @@ export const ConfigSchema = z
   .strictObject({
     version: z.literal(1).optional().describe('the configuration language version'),
     'out-dir': z.string().min(1).optional().describe('folder for outputs named by template (default: the config folder)'),
+    'rubric-dirs': z.array(z.string().min(1)).optional().describe('folders with rubrics of your own, searched after the bundled ones by every command'),
     'as-of': IsoDate.optional().describe('as-of date of every job that gives none (default: today in Korea)'),
     lang: z.enum(['ko', 'en']).optional(),
     jobs: z.array(JobSchema).min(1),

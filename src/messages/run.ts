@@ -8,6 +8,7 @@ export const runMessages: Catalogue = {
   },
   CONFIG_UNREADABLE: { ko: '설정 파일 {file}을(를) 읽을 수 없습니다 ({detail})', en: 'cannot read configuration file {file} ({detail})' },
   CONFIG_SYNTAX: { ko: '설정 파일의 YAML/JSON 문법 오류: {detail}', en: 'configuration is not valid YAML/JSON: {detail}' },
+  CONFIG_RUBRIC_DIRS: { ko: '설정 파일 {file}의 rubric-dirs 는 폴더 이름의 목록이어야 합니다', en: 'rubric-dirs in {file} must be a list of folder names' },
   CONFIG_SCHEMA: { ko: '설정이 올바르지 않습니다: {detail}', en: 'invalid configuration: {detail}' },
   RUN_UNKNOWN_JOB: { ko: '설정에 작업 "{job}"이(가) 없습니다. 있는 작업: {known}', en: 'no job "{job}" in the configuration; jobs: {known}' },
   RUN_NO_MATCH: {

@@ -10,7 +10,7 @@ import { renderMessage, type Lang } from '../../messages/index.js';
 import { OutputError } from '../../report/output.js';
 import { ensureOutputFolder } from '../../report/output-folder.js';
 import { renderProblemsText } from '../../report/problems-text.js';
-import { isRubricPath } from '../../rubric/files.js';
+import { BUNDLED_RUBRICS_DIR, isRubricPath } from '../../rubric/files.js';
 import { observedEventLog } from '../event-log.js';
 import { ExitCode, ExitError, type ExitCodeValue } from '../exit.js';
 import { collectList } from '../grade-files.js';
@@ -103,20 +103,22 @@ async function planJob(
   if (unmatched.length > 0) {
     return { job, index, problems: unmatched.map((pattern) => problem('RUN_NO_MATCH', 'error', where('.inputs'), { pattern, dir: loaded.dir })) };
   }
-  const rubric = isRubricPath(job.rubric) ? path.resolve(loaded.dir, job.rubric) : job.rubric;
+  let rubric = isRubricPath(job.rubric) ? path.resolve(loaded.dir, job.rubric) : job.rubric;
   const { config } = loaded;
   let out: string | undefined;
   try {
     // the rubric's id and version name the output; a rubric that does not load is reported by the command alike
-    const needsRubric = job.output !== undefined && job.output.path === undefined;
-    const compiled = needsRubric ? loadRubricRef(rubric, parseIsoDate(settings.asOf)!, rubricDirs([])) : undefined;
+    // a rubric id may name one in the config's rubric-dirs: the job is then given that rubric's file
+    const dirs = rubricDirs([], (config['rubric-dirs'] ?? []).map((dir) => path.resolve(loaded.dir, dir)));
+    const compiled = loadRubricRef(rubric, parseIsoDate(settings.asOf)!, dirs);
+    if (!isRubricPath(rubric) && path.dirname(compiled.source.file) !== BUNDLED_RUBRICS_DIR) rubric = compiled.source.file;
     out = outputPath(job, {
       configDir: loaded.dir,
       ...(settings.flags.outDir === undefined ? {} : { outDir: path.resolve(settings.flags.outDir) }),
       ...(config['out-dir'] === undefined ? {} : { configOutDir: path.resolve(loaded.dir, config['out-dir']) }),
       asOf: settings.asOf,
-      rubricId: compiled?.rubric.id ?? '',
-      rubricVersion: compiled?.rubric.version ?? '',
+      rubricId: compiled.rubric.id,
+      rubricVersion: compiled.rubric.version,
     });
   } catch (error) {
     if (error instanceof ExitError) return { job, index, problems: [...error.problems] };
