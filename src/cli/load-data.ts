@@ -1,5 +1,6 @@
 import type { RecordSpec } from '../core/validate.js';
 import { renderProblemsTable } from '../report/problems-report.js';
+import type { ValidationContext } from '../report/validation-document.js';
 import type { CompiledRubric } from '../rubric/model.js';
 import { toolVersion } from './version.js';
 import { readDataSet, USAGE_PROBLEM_CODES, type DataSetRead } from '../ingest/read.js';
@@ -32,9 +33,14 @@ export async function loadData(files: readonly string[], spec: RecordSpec, optio
   return dataSet.tally.errors > 0 ? { ...dataSet, exit: ExitCode.dataErrors } : dataSet;
 }
 
-/** Prints the validation report of data that cannot be used as it is (the same report `sseval validate` gives) to stderr. */
-export function reportDataProblems(io: Io, rubric: CompiledRubric, dataSet: LoadedData, options: Pick<InputOptions, 'asOf' | 'lang'>): void {
-  const context = {
+/** What the validation report of a data set says: the same for `sseval validate` and for data a command cannot use. */
+export function validationContext(
+  rubric: CompiledRubric,
+  dataSet: LoadedData,
+  options: Pick<InputOptions, 'asOf' | 'lang'>,
+  strict = false,
+): ValidationContext {
+  return {
     toolVersion: toolVersion(),
     rubric,
     asOf: options.asOf,
@@ -43,8 +49,12 @@ export function reportDataProblems(io: Io, rubric: CompiledRubric, dataSet: Load
     invalidInstitutions: dataSet.invalidInstitutions.size,
     problems: dataSet.problems,
     tally: dataSet.tally,
-    strict: false,
+    strict,
     lang: options.lang,
   };
-  io.err.write(renderProblemsTable(context, io.errColor));
+}
+
+/** Prints the validation report of data that cannot be used as it is (the same report `sseval validate` gives) to stderr. */
+export function reportDataProblems(io: Io, rubric: CompiledRubric, dataSet: LoadedData, options: Pick<InputOptions, 'asOf' | 'lang'>): void {
+  io.err.write(renderProblemsTable(validationContext(rubric, dataSet, options), io.errColor));
 }

@@ -7,10 +7,9 @@ import { isValid } from '../../report/validation-document.js';
 import { ExitCode, type ExitCodeValue } from '../exit.js';
 import { maxIssuesGate, maxIssuesOption, parseMaxIssues } from '../gates.js';
 import type { Io } from '../io.js';
-import { loadData } from '../load-data.js';
+import { loadData, validationContext } from '../load-data.js';
 import { loadRubricRef, rubricDirs } from '../rubric-ref.js';
 import { addInputOptions, inputOptionsFrom } from '../shared-options.js';
-import { toolVersion } from '../version.js';
 import { writeOutput } from '../write-output.js';
 import type { RegisterCommand } from './index.js';
 
@@ -45,21 +44,8 @@ async function runValidate(files: string[], flags: ValidateFlags, io: Io): Promi
   const dataSet = await loadData(files, recordSpecOf(rubric), options, io);
   const strict = flags.strict === true;
   const toFile = flags.out !== undefined && flags.out !== '-';
-  const render = async () => problemsRenderers[flags.format]!(
-    {
-      toolVersion: toolVersion(),
-      rubric,
-      asOf: options.asOf,
-      inputs: dataSet.inputs,
-      records: dataSet.records.length,
-      invalidInstitutions: dataSet.invalidInstitutions.size,
-      problems: dataSet.problems,
-      tally: dataSet.tally,
-      strict,
-      lang: options.lang,
-    },
-    toFile ? new Chalk({ level: 0 }) : io.outColor,
-  );
+  const render = async () =>
+    problemsRenderers[flags.format]!(validationContext(rubric, dataSet, options, strict), toFile ? new Chalk({ level: 0 }) : io.outColor);
   await writeOutput(io, flags.out, options.lang, render, { force: flags.force === true, inputs: files });
   if (dataSet.exit === ExitCode.usage) return ExitCode.usage;
   const tooManyIssues = maxIssuesGate(dataSet.tally, maxIssues);
