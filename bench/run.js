@@ -31,8 +31,21 @@ function parseArgs(argv) {
   return args;
 }
 
-/** Runs one command to its end: wall time in ms, peak RSS in MB (with `rss`), exit code and the end of stderr. */
-function measure(command, args, { rss = true } = {}) {
+/** The peak RSS so far of a running process (Linux), in MB: what a job that had to be stopped had reached. */
+function peakRssOf(pid) {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs one command to its end, or stops it after `timeoutMs`: wall time in ms, peak RSS in MB (with `rss`),
+ * exit code (or "timeout") and the end of stderr.
+ */
+function measure(command, args, { rss = true, timeoutMs = JOB_TIMEOUT_MS } = {}) {
   const rssFile = path.join(OUT_DIR, `rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const nodeArgs = rss ? ['--import', PEAK_RSS, ...args] : args;
   return new Promise((resolve) => {
@@ -45,10 +58,18 @@ function measure(command, args, { rss = true } = {}) {
     child.stderr.on('data', (chunk) => {
       stderr = (stderr + chunk).slice(-2000);
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), JOB_TIMEOUT_MS);
+    let stoppedAtRssMb;
+    const timer = setTimeout(() => {
+      stoppedAtRssMb = peakRssOf(child.pid);
+      child.kill('SIGKILL');
+    }, timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (stoppedAtRssMb !== undefined || signal === 'SIGKILL') {
+        resolve({ ms, rssMb: stoppedAtRssMb, code: 'timeout', stderr: `stopped after ${Math.round(timeoutMs / 1000)} s` });
+        return;
+      }
       let rssMb;
       try {
         rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
@@ -76,12 +97,16 @@ function jobsFor(size, files) {
     { key: 'sseval', title: 'sseval grade CSV→CSV', args: [SSEVAL, ...grade] },
     { key: 'csvParse', title: 'csv-parse + score + rank + csv-stringify', args: [path.join(BENCH_DIR, 'csv-parse-job.js'), RUBRIC, csv, out('csv-parse')] },
     { key: 'duckdb', title: 'DuckDB read_csv + score + rank() + COPY', args: [path.join(BENCH_DIR, 'duckdb-job.js'), RUBRIC, csv, out('duckdb')] },
-    { key: 'readCsv', title: 'sseval validate (read) CSV', args: [SSEVAL, 'validate', '--rubric', RUBRIC, csv, '--as-of', AS_OF, '--quiet'] },
   ];
+  // reading alone (validate keeps every record, as a validation report needs) is compared where there is a workbook
   const xlsx = files[size.label].xlsx;
   if (xlsx) {
+    jobs.push({ key: 'readCsv', title: 'sseval validate (read) CSV', args: [SSEVAL, 'validate', '--rubric', RUBRIC, csv, '--as-of', AS_OF, '--quiet'] });
     jobs.push({ key: 'readXlsx', title: 'sseval validate (read) xlsx', args: [SSEVAL, 'validate', '--rubric', RUBRIC, xlsx, '--as-of', AS_OF, '--quiet'] });
     jobs.push({ key: 'exceljsRead', title: 'exceljs streaming read of the xlsx', args: [path.join(BENCH_DIR, 'exceljs-read-job.js'), xlsx] });
+    const workbookOut = path.join(OUT_DIR, `sseval-${size.label}.xlsx`);
+    // the result workbook is built in memory by the xlsx report: it is given two minutes, once
+    jobs.push({ key: 'writeXlsx', title: 'sseval grade CSV→xlsx (result workbook)', once: true, timeoutMs: 120_000, args: [SSEVAL, ...grade.slice(0, 4), '--format', 'xlsx', '--out', workbookOut, '--force', '--as-of', AS_OF, '--quiet'] });
   }
   return jobs;
 }
@@ -127,9 +152,9 @@ async function measureSize(size, files, runs) {
   const failures = new Map();
   for (let run = 0; run < runs; run += 1) {
     for (const job of jobs) {
-      if (failures.has(job.key)) continue;
-      const result = await measure(process.execPath, job.args);
-      if (result.code !== 0) failures.set(job.key, `exit ${result.code}: ${result.stderr}`);
+      if (failures.has(job.key) || (job.once && run > 0)) continue;
+      const result = await measure(process.execPath, job.args, job.timeoutMs === undefined ? {} : { timeoutMs: job.timeoutMs });
+      if (result.code !== 0) failures.set(job.key, `${result.code === 'timeout' ? '' : 'exit '}${result.code}: ${result.stderr}${result.rssMb === undefined ? '' : `, peak RSS by then ${Math.round(result.rssMb)} MB`}`);
       else samples.get(job.key).push(result);
       process.stderr.write(`  ${size.label} run ${run + 1}/${runs} ${job.key}: ${fmt.s(result.ms)} ${fmt.mb(result.rssMb)}${result.code === 0 ? '' : ` (exit ${result.code})`}\n`);
     }

@@ -72,7 +72,8 @@ interface Draft {
   readonly idPosition: Locate;
   readonly values: Map<string, FieldValue>;
   readonly positions: Map<string, Locate>;
-  readonly texts: Map<string, string>;
+  /** each field's cell as read; its text is worked out only for a problem (a number's text costs a conversion) */
+  readonly cells: Map<string, RawValue | undefined>;
   /** fields already reported, so an indicator or check does not report the same cell again */
   readonly flagged: Set<string>;
 }
@@ -201,7 +202,7 @@ function cellOf(draft: Draft, name: string | undefined): { position: Position; t
   const recordAt: Position = { ...sourcePosition(draft.source), institution: draft.id };
   if (name === undefined) return { position: recordAt };
   const position = draft.positions.get(name)?.() ?? { ...recordAt, field: name };
-  const text = draft.texts.get(name);
+  const text = draft.cells.has(name) ? cellText(draft.cells.get(name)) : undefined;
   return text === undefined ? { position } : { position, text };
 }
 
@@ -349,7 +350,7 @@ export class TableValidator {
     if (plan.layout === 'wide') {
       const draft = newDraft(institution, source, locate(idColumn, idField.id));
       draft.positions.set(idField.id, draft.idPosition);
-      draft.texts.set(idField.id, cellText(row.cells[idColumn]));
+      draft.cells.set(idField.id, row.cells[idColumn]);
       for (const field of this.validator.spec.fields) {
         const column = plan.fieldColumns.get(field.id);
         if (column !== undefined && field.id !== idField.id) this.readCell(draft, field, row.cells[column], locate(column, field.id));
@@ -399,11 +400,10 @@ export class TableValidator {
 
   /** Types one cell into the draft and reports what is wrong with it. */
   private readCell(draft: Draft, field: Field, raw: RawValue | undefined, locate: Locate): void {
-    const text = cellText(raw);
     draft.positions.set(field.id, locate);
-    draft.texts.set(field.id, text);
+    draft.cells.set(field.id, raw);
     const fail = (code: string, args: MessageArgs = {}) => {
-      this.report(code, 'error', locate(), args, text);
+      this.report(code, 'error', locate(), args, cellText(raw));
       draft.flagged.add(field.id);
       draft.values.set(field.id, null);
     };
@@ -482,5 +482,5 @@ export class TableValidator {
 }
 
 function newDraft(id: string, source: SourceRef, idPosition: Locate): Draft {
-  return { id, source, idPosition, values: new Map(), positions: new Map(), texts: new Map(), flagged: new Set() };
+  return { id, source, idPosition, values: new Map(), positions: new Map(), cells: new Map(), flagged: new Set() };
 }

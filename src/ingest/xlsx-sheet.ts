@@ -24,17 +24,19 @@ function attr(tag: string, name: string): string | undefined {
   return tag.slice(start, tag.indexOf('"', start));
 }
 
-/** The first `<name …>…</name>` (or `<name …/>`) within xml[from, to): its start tag and its body. */
-function child(xml: string, name: string, from: number, to: number): { tag: string; body: string } | undefined {
-  let at = xml.indexOf(`<${name}`, from);
-  // <f> but not a longer name starting with f
-  while (at >= 0 && at < to && !/[\s>/]/.test(xml[at + name.length + 1] ?? '')) at = xml.indexOf(`<${name}`, at + 1);
-  if (at < 0 || at >= to) return undefined;
-  const tagEnd = xml.indexOf('>', at);
-  const tag = xml.slice(at, tagEnd + 1);
+const nameEnds = (code: number) => code === 0x3e || code === 0x2f || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+
+/** The first `<name …>…</name>` (or `<name …/>`) in a cell's inner XML: its start tag and its body. */
+function child(inner: string, name: string): { tag: string; body: string } | undefined {
+  let at = inner.indexOf(`<${name}`);
+  // <f> but not a longer name starting with f: the name ends with ">", "/" or a space
+  while (at >= 0 && !nameEnds(inner.charCodeAt(at + name.length + 1))) at = inner.indexOf(`<${name}`, at + 1);
+  if (at < 0) return undefined;
+  const tagEnd = inner.indexOf('>', at);
+  const tag = inner.slice(at, tagEnd + 1);
   if (tag.endsWith('/>')) return { tag, body: '' };
-  const close = xml.indexOf(`</${name}>`, tagEnd);
-  return close < 0 || close > to ? unsupported(`unclosed <${name}>`) : { tag, body: xml.slice(tagEnd + 1, close) };
+  const close = inner.indexOf(`</${name}>`, tagEnd);
+  return close < 0 ? unsupported(`unclosed <${name}>`) : { tag, body: inner.slice(tagEnd + 1, close) };
 }
 
 const excelToDate = (v: unknown, date1904: boolean) => new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
@@ -50,21 +52,13 @@ function isDateFormat(format: string | undefined): boolean {
  * cached result, shared formulas named by their master cell, numbers in a date format as dates, shared and
  * inline strings, booleans and error values. Cells whose reading exceljs leaves odd are unsupported here.
  */
-function cellValue(
-  tag: string,
-  address: string,
-  xml: string,
-  from: number,
-  to: number,
-  parts: WorkbookParts,
-  masters: Map<string, string>,
-): { value: CellValue; numFmt: string | undefined } {
+function cellValue(tag: string, address: string, inner: string, parts: WorkbookParts, masters: Map<string, string>): { value: CellValue; numFmt: string | undefined } {
   const style = attr(tag, 's');
   const type = attr(tag, 't');
   const numFmt = style === undefined ? undefined : parts.numFmtOf(parseInt(style, 10));
-  const formulaNode = from === to ? undefined : child(xml, 'f', from, to);
-  const v = from === to ? undefined : child(xml, 'v', from, to);
-  const inline = type === 'inlineStr' ? child(xml, 'is', from, to) : undefined;
+  const formulaNode = inner.includes('<f') ? child(inner, 'f') : undefined;
+  const v = child(inner, 'v');
+  const inline = type === 'inlineStr' ? child(inner, 'is') : undefined;
   if (inline !== undefined && (v !== undefined || /<r[\s>]/.test(inline.body))) unsupported('rich inline string');
   const text = inline !== undefined ? [...inline.body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)].map((m) => decodeXmlText(m[1]!)).join('') : v === undefined ? '' : decodeXmlText(v.body);
   const value = text === '' ? undefined : text;
@@ -114,7 +108,8 @@ async function* sheetText(stored: Uint8Array, method: number): AsyncGenerator<st
     yield decoder.write(Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength)) + decoder.end();
     return;
   }
-  const inflate = createInflateRaw();
+  // large pieces: fewer round trips to the zlib thread pool
+  const inflate = createInflateRaw({ chunkSize: 1 << 20 });
   inflate.end(stored);
   for await (const chunk of inflate) yield decoder.write(chunk as Buffer);
   yield decoder.end();
@@ -130,6 +125,16 @@ const ROW_END = '</row>';
  */
 export async function scanSheet(stored: Uint8Array, method: number, parts: WorkbookParts, onRow?: (row: RawRow) => void): Promise<SheetScan> {
   const masters = new Map<string, string>();
+  const styles = new Map<string | undefined, { numFmt: string | undefined; date: boolean }>();
+  const styleOf = (style: string | undefined) => {
+    let known = styles.get(style);
+    if (known === undefined) {
+      const numFmt = style === undefined ? undefined : parts.numFmtOf(parseInt(style, 10));
+      known = { numFmt, date: isDateFormat(numFmt) };
+      styles.set(style, known);
+    }
+    return known;
+  };
   let hasData = false;
   let nextLine = 1;
   let buffer = '';
@@ -154,14 +159,30 @@ export async function scanSheet(stored: Uint8Array, method: number, parts: Workb
       if (i === 0 || address.slice(i) !== String(line)) unsupported('cell address outside its row');
       if (column <= lastColumn) unsupported('cells out of order');
       lastColumn = column;
-      const { value, numFmt } = cellValue(cellTag, address, xml, closed ? close : tagEnd + 1, close, parts, masters);
-      if (value !== null) hasData = true;
-      cells[column - 1] = rawCellValue(value, numFmt);
+      const inner = closed ? '' : xml.slice(tagEnd + 1, close);
       at = xml.indexOf('<c', closed ? close : close + 4);
+      // most cells are a number or a shared string in a bare <v>: read those directly
+      const type = attr(cellTag, 't');
+      if ((type === undefined || type === 'n' || type === 's') && inner.startsWith('<v>') && inner.indexOf('<', 3) === inner.length - 4 && inner.length > 7 && !inner.includes('&')) {
+        const text = inner.slice(3, -4);
+        const style = styleOf(attr(cellTag, 's'));
+        hasData = true;
+        if (type === 's') {
+          const shared = parts.sharedStrings[parseInt(text, 10)] ?? unsupported('shared string out of range');
+          if (onRow) cells[column - 1] = shared;
+        } else if (onRow) {
+          const number = parseFloat(text);
+          cells[column - 1] = rawCellValue(style.date ? excelToDate(number, parts.date1904) : number, style.numFmt);
+        }
+        continue;
+      }
+      const { value, numFmt } = cellValue(cellTag, address, inner, parts, masters);
+      if (value !== null) hasData = true;
+      if (onRow) cells[column - 1] = rawCellValue(value, numFmt);
     }
-    for (let i = 0; i < cells.length; i += 1) if (!(i in cells)) cells[i] = undefined;
-    while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.pop();
     if (onRow) {
+      for (let i = 0; i < cells.length; i += 1) if (!(i in cells)) cells[i] = undefined;
+      while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.pop();
       for (; nextLine < line; nextLine += 1) onRow({ line: nextLine, cells: [] });
       onRow({ line, cells });
     }

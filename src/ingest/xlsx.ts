@@ -18,7 +18,7 @@ export type XlsxResult = { readonly input: InputFile } | { readonly refused: Pro
  * which is loaded only then since importing it takes a noticeable time. Both give the same rows.
  */
 export async function readXlsx(bytes: Buffer, file: string, sha256: string, validator: DataValidator, sheet?: string): Promise<XlsxResult> {
-  return (await readLean(bytes, file, sha256, validator, sheet)) ?? readWithExceljs(bytes, file, sha256, validator, sheet);
+  return (await readLean(bytes, file, sha256, validator, sheet)) ?? readXlsxWithExceljs(bytes, file, sha256, validator, sheet);
 }
 
 /** The lean reader (see xlsx-sheet.ts); undefined when the workbook needs exceljs (nothing was read then). */
@@ -63,7 +63,8 @@ function valueOf(cell: Cell): CellValue {
   return value;
 }
 
-async function readWithExceljs(bytes: Buffer, file: string, sha256: string, validator: DataValidator, wanted?: string): Promise<XlsxResult> {
+/** The exceljs reader: every workbook the lean reader leaves aside, and the reference it is tested against. */
+export async function readXlsxWithExceljs(bytes: Buffer, file: string, sha256: string, validator: DataValidator, wanted?: string): Promise<XlsxResult> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {

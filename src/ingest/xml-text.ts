@@ -3,10 +3,11 @@
 const ENTITY = /&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9A-Fa-f]+);/g;
 const NAMED: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&apos;': "'" };
 
-/** XML character data with its entities replaced, as an XML parser gives it. */
+/** XML character data as an XML parser gives it: line ends normalised to LF (CR LF and a lone CR), entities replaced. */
 export function decodeXmlText(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (entity) => {
+  const lines = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (!lines.includes('&')) return lines;
+  return lines.replace(ENTITY, (entity) => {
     const named = NAMED[entity];
     if (named !== undefined) return named;
     const code = entity[2] === 'x' ? parseInt(entity.slice(3, -1), 16) : parseInt(entity.slice(2, -1), 10);
@@ -22,7 +23,8 @@ export function attribute(tag: string, name: string): string | undefined {
   const quoteAt = tag.slice(open).search(/["']/) + open;
   const quote = tag[quoteAt]!;
   const close = tag.indexOf(quote, quoteAt + 1);
-  return close < 0 ? undefined : decodeXmlText(tag.slice(quoteAt + 1, close));
+  // in an attribute value, literal tabs and line ends are spaces (entities for them are kept)
+  return close < 0 ? undefined : decodeXmlText(tag.slice(quoteAt + 1, close).replace(/\r\n?|[\n\t]/g, ' '));
 }
 
 /** Every element named `name` in `xml`, as its start tag and its body (empty for `<x/>`), in document order. */

@@ -6,6 +6,22 @@ import type { GradeDocument } from './grade-document.js';
 import { gradeRows } from './grade-rows.js';
 
 const CSV_OPTIONS = { escape_formulas: true, record_delimiter: 'windows' } as const;
+/** Characters that make csv-stringify quote a cell, and first characters it escapes as a possible formula. */
+const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = new Set(['-', '=', '+', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+
+/**
+ * Rows as csv-stringify writes them with CSV_OPTIONS: rows whose cells need neither quotes nor formula escaping
+ * (nearly all) are joined directly, which is several times faster; the others go through csv-stringify.
+ */
+function csvRows(rows: readonly string[][]): string {
+  let text = '';
+  for (const cells of rows) {
+    const plain = cells.every((cell) => cell === '' || (!NEEDS_QUOTES.test(cell) && !FORMULA_START.has(cell[0]!)));
+    text += plain ? `${cells.join(',')}\r\n` : stringify([cells], CSV_OPTIONS);
+  }
+  return text;
+}
 /** Rows stringified together: large enough to be fast, small enough that a million rows never form one string. */
 const ROWS_PER_CHUNK = 2000;
 
@@ -48,9 +64,9 @@ export function* gradeCsvChunks(
   for (const result of results) {
     rows.push(cells(result));
     if (rows.length === ROWS_PER_CHUNK) {
-      yield stringify(rows, CSV_OPTIONS);
+      yield csvRows(rows);
       rows = [];
     }
   }
-  if (rows.length > 0) yield stringify(rows, CSV_OPTIONS);
+  if (rows.length > 0) yield csvRows(rows);
 }

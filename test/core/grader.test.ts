@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { explainedResults, gradeInstitutions, gradeTable, resultSummaries } from '../../src/core/engine.js';
+import { Grader } from '../../src/core/grader.js';
+import { competitionRanks, rankIndices } from '../../src/core/rank.js';
+import { parseNumberText } from '../../src/core/parse/number.js';
+import { ownString } from '../../src/core/own-string.js';
+import type { FieldValue } from '../../src/core/values.js';
+import { renderGradeCsv, gradeCsvChunks } from '../../src/report/grade-csv.js';
+import { gradeDocument } from '../../src/report/grade-document.js';
+import { bundledRubric, readFixture } from '../fixtures/read-fixture.js';
+import { record, rubricFrom } from '../helpers/rubric.js';
+import { ALL_METHODS_RUBRIC } from '../helpers/rubrics.js';
+
+const asOf = { year: 2024, month: 12, day: 31 };
+const rubric = rubricFrom(ALL_METHODS_RUBRIC);
+const number = fc.option(fc.integer({ min: 0, max: 120 }), { nil: null, freq: 5 });
+const rows = fc.array(
+  fc.record({ region: fc.constantFrom('서울', '부산', null), x: number, base: number, y: number, lvl: fc.constantFrom('우수', '양호', '없음', null), turnover: number, users: number, ret: number }),
+  { maxLength: 25 },
+);
+const recordsOf = (values: readonly Record<string, FieldValue>[]) => values.map((v, i) => record(String(i).padStart(3, '0'), v, i + 1));
+
+describe('rankIndices', () => {
+  test.prop([fc.array(fc.record({ key: fc.stringMatching(/^[a-c]{1,3}$/), score: fc.constantFrom(50, 60.5, 70, 100) }), { maxLength: 30 })])(
+    'orders by score then key and gives tied scores the best rank (1-2-2-4)',
+    (items) => {
+      const { order, ranks } = rankIndices(Uint32Array.from(items.keys()), (i) => items[i]!.score, (i) => items[i]!.key);
+      const sorted = [...items.keys()].sort((a, b) => items[b]!.score - items[a]!.score || (items[a]!.key < items[b]!.key ? -1 : items[a]!.key > items[b]!.key ? 1 : 0));
+      expect([...order].map((i) => items[i]!)).toEqual(sorted.map((i) => items[i]!));
+      ranks.forEach((rank, k) => expect(rank).toBe(1 + sorted.findIndex((i) => items[i]!.score === items[order[k]!]!.score)));
+    },
+  );
+
+  it('ranks as a table of institutions: 1, 2, 2, 4', () => {
+    const ranks = competitionRanks([
+      { key: 'b', score: 80 },
+      { key: 'a', score: 90 },
+      { key: 'd', score: 70 },
+      { key: 'c', score: 80 },
+    ]);
+    expect(Object.fromEntries(ranks)).toEqual({ a: 1, b: 2, c: 2, d: 4 });
+  });
+});
+
+describe('the compact grader', () => {
+  test.prop([rows, fc.array(fc.nat(24), { maxLength: 5 })])(
+    'leaving institutions out at the end grades the rest as if they had never been added (the streaming --skip-invalid)',
+    (values, out) => {
+      const records = recordsOf(values);
+      const excluded = new Set(out.map((i) => String(i).padStart(3, '0')));
+      const grader = new Grader(rubric, { asOf });
+      for (const r of records) grader.add(r);
+      const streamed = grader.finish(excluded);
+      const kept = records.filter((r) => !excluded.has(r.id));
+      const direct = gradeTable(rubric, kept, { asOf });
+      expect([...resultSummaries(streamed)]).toEqual([...resultSummaries(direct)]);
+      expect(streamed.problems).toEqual(direct.problems);
+      expect(explainedResults(rubric, kept, direct, asOf)).toEqual(gradeInstitutions(rubric, kept, { asOf }).results);
+    },
+  );
+
+  const pairs = [
+    ['agency-management-2024.yaml', 'agencies-2024.csv'],
+    ['facility-2024.yaml', 'facilities-2024.csv'],
+    ['facility-2021.yaml', 'facilities-2021.csv'],
+    ['ltc-relative-2024.yaml', 'ltc-2024.csv'],
+    ['quality-cert-2024.yaml', 'quality-cert-applicants-2024.csv'],
+  ];
+  it.each(pairs)('streams the same CSV, byte for byte, as the full results give (%s, %s)', async (rubricFile, csv) => {
+    const bundled = bundledRubric(rubricFile);
+    const { records } = await readFixture(csv, bundled);
+    const table = gradeTable(bundled, records, { asOf });
+    const outcome = { results: explainedResults(bundled, records, table, asOf), problems: [...table.problems] };
+    const context = { toolVersion: '0', inputs: [], asOf, groupBy: bundled.rubric.peerGroups, skipped: [] };
+    const label = (field: string) => field;
+    const whole = renderGradeCsv(gradeDocument(bundled, outcome, context), 'ko', label);
+    const pieces = [...gradeCsvChunks(gradeDocument(bundled, { results: [], problems: [] }, context), resultSummaries(table), 'ko', label)];
+    expect(pieces.join('')).toBe(whole);
+    expect(whole.split('\r\n').length - 2).toBe(records.length);
+  });
+});
+
+describe('number text without anything to normalise', () => {
+  test.prop([fc.stringMatching(/^-?\d{1,20}(\.\d{1,20})?$/), fc.boolean()])('reads as the careful grammar reads it (a space forces the careful path)', (text, percent) => {
+    expect(parseNumberText(text, { percent })).toEqual(parseNumberText(` ${text}`, { percent }));
+  });
+});
+
+describe('ownString', () => {
+  test.prop([fc.string({ maxLength: 40 }), fc.nat(10)])('is the same text', (text, cut) => {
+    const piece = (text + text).slice(cut, cut + text.length);
+    expect(ownString(piece)).toBe(piece);
+  });
+});
+
+describe('streamed CSV rows', () => {
+  const cellText = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('-3', '=A1', '+1', '@x', '\t', '가,나', 'a"b', 'x\r\ny', '－1', '', '75.00'));
+  test.prop([fc.array(fc.array(cellText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 })])('are what csv-stringify writes', (rows) => {
+    const doc = gradeDocument(rubric, { results: [], problems: [] }, { toolVersion: '0', inputs: [], asOf, groupBy: [], skipped: [] });
+    const results = rows.map((cells, i) => ({ ...gradeInstitutions(rubric, recordsOf([{ region: '서울' }]), { asOf }).results[0]!, id: cells.join('|'), name: cells[0]!, rank: i + 1 }));
+    const whole = renderGradeCsv({ ...doc, results }, 'ko', (f) => f);
+    expect([...gradeCsvChunks(doc, results, 'ko', (f) => f)].join('')).toBe(whole);
+  });
+});

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import type { Problem } from '../../src/core/problems.js';
+import type { RawRow } from '../../src/core/parse/raw.js';
+import type { DataValidator } from '../../src/core/validate.js';
+import { readXlsx, readXlsxWithExceljs } from '../../src/ingest/xlsx.js';
+import { readWorkbookParts } from '../../src/ingest/xlsx-parts.js';
+import { scanSheet } from '../../src/ingest/xlsx-sheet.js';
+import { storedBytes, zipEntries } from '../../src/ingest/zip.js';
+import { tempDir } from '../helpers/xlsx.js';
+
+const dir = tempDir('sseval-lean-');
+
+/** The rows, sheet and problems a reader hands the validator, recorded. */
+async function rowsOf(read: typeof readXlsx, bytes: Buffer, sheet?: string) {
+  const rows: RawRow[] = [];
+  const problems: Problem[] = [];
+  let table: unknown;
+  const recorder = {
+    openTable: (source: unknown) => {
+      table = source;
+      return { push: (row: RawRow) => rows.push(row), end: () => rows.length };
+    },
+    report: (p: Problem) => problems.push(p),
+  } as unknown as DataValidator;
+  const result = await read(bytes, 'x.xlsx', 'hash', recorder, sheet);
+  return { result, table, rows, problems };
+}
+
+/** Whether the lean reader reads every sheet of the workbook itself (rather than leaving it to exceljs). */
+function leanReads(bytes: Buffer): Promise<boolean[]> {
+  const entries = zipEntries(bytes)!;
+  const parts = readWorkbookParts(bytes, entries)!;
+  return Promise.all(parts.sheets.map(async (s) => (await scanSheet(storedBytes(bytes, s.entry)!, s.entry.method, parts)).ok));
+}
+
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+const cellValue = fc.oneof(
+  { weight: 4, arbitrary: fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }), fc.constantFrom(0, -0, 0.1 + 0.2, 1e-7, 123456789012345)) },
+  { weight: 4, arbitrary: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('00123', ' 가 ', '행복&<"돌봄">', '_x000D_', 'a\r\nb', '똠방', '=1+1', '')) },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constantFrom({ error: '#N/A' }, { error: '#DIV/0!' }) },
+  { weight: 1, arbitrary: fc.date({ min: utc(1901, 1, 1), max: utc(2099, 12, 31), noInvalidDate: true }).map((d) => utc(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      formula: fc.constantFrom('A1*2', 'SUM(B1:B3)', 'IF(A1>0,"예","아니오")'),
+      result: fc.option(fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom('예', '', 'x&y'), fc.boolean(), fc.constant({ error: '#VALUE!' })), { nil: undefined }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constant({ richText: [{ text: '굵은', font: { bold: true } }, { text: ' 글씨' }] }) },
+  { weight: 2, arbitrary: fc.constant(null) },
+);
+const numFmt = fc.option(fc.constantFrom('0%', '0.0%', '00000', 'yyyy-mm-dd', 'mm-dd-yy', '#,##0', '"월"0', '0.00', '@'), { nil: undefined, freq: 2 });
+const sheetSpec = fc.record({
+  name: fc.constantFrom('자료', 'Sheet1', '제공기관', '요약'),
+  state: fc.constantFrom('visible', 'visible', 'hidden'),
+  rows: fc.array(fc.record({ gap: fc.nat(2), cells: fc.array(fc.record({ value: cellValue, numFmt, skip: fc.boolean() }), { maxLength: 6 }) }), { maxLength: 6 }),
+});
+
+async function build(sheets: { name: string; state: string; rows: { gap: number; cells: { value: unknown; numFmt?: string; skip: boolean }[] }[] }[], date1904: boolean, streaming: boolean): Promise<Buffer> {
+  const file = path.join(dir, `w-${Math.random().toString(36).slice(2)}.xlsx`);
+  const workbook = streaming ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true }) : new ExcelJS.Workbook();
+  // the streaming writer has no 1904 date system
+  if (date1904 && !streaming) (workbook as ExcelJS.Workbook).properties.date1904 = true;
+  const used = new Set<string>();
+  for (const spec of sheets) {
+    if (used.has(spec.name)) continue;
+    used.add(spec.name);
+    const ws = workbook.addWorksheet(spec.name, { state: spec.state as 'visible' });
+    let line = 0;
+    for (const r of spec.rows) {
+      line += 1 + r.gap;
+      const row = ws.getRow(line);
+      r.cells.forEach((c, i) => {
+        if (c.skip) return;
+        const cell = row.getCell(i + 1);
+        cell.value = c.value as ExcelJS.CellValue;
+        if (c.numFmt !== undefined) cell.numFmt = c.numFmt;
+      });
+      if (streaming) row.commit();
+    }
+    if (streaming) ws.commit();
+  }
+  if (streaming) await (workbook as ExcelJS.stream.xlsx.WorkbookWriter).commit();
+  else await (workbook as ExcelJS.Workbook).xlsx.writeFile(file);
+  return readFileSync(file);
+}
+
+describe('the lean xlsx reader reads what exceljs reads', () => {
+  test.prop([fc.array(sheetSpec, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.boolean(), fc.option(fc.constantFrom('자료', '2', 'sheet1', '없음'), { nil: undefined })], { numRuns: 120 })(
+    'rows, cells, sheet choice and problems, on generated workbooks (in-memory and streaming writers)',
+    async (sheets, date1904, streaming, wanted) => {
+      const bytes = await build(sheets, date1904, streaming);
+      expect(await rowsOf(readXlsx, bytes, wanted)).toEqual(await rowsOf(readXlsxWithExceljs, bytes, wanted));
+    },
+  );
+
+  it('reads the generated workbooks itself, not through exceljs', async () => {
+    const bytes = await build([{ name: '자료', state: 'visible', rows: [{ gap: 0, cells: [{ value: { formula: 'A1', result: 0 }, skip: false }, { value: 'x', skip: false }] }] }], false, true);
+    expect(await leanReads(bytes)).toEqual([true]);
+  });
+
+  it('leaves merged cells and hyperlinks to exceljs', async () => {
+    const merged = await build([{ name: '자료', state: 'visible', rows: [{ gap: 0, cells: [{ value: 'a', skip: false }] }] }], false, false);
+    expect(await leanReads(merged)).toEqual([true]);
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('자료');
+    ws.addRow(['제목', null]);
+    ws.mergeCells('A1:B1');
+    ws.addRow([{ text: '링크', hyperlink: 'https://example.org' }]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await leanReads(bytes)).toEqual([false]);
+  });
+
+  it('knows the built-in number formats exceljs knows', () => {
+    const defaults = createRequire(import.meta.url)('exceljs/lib/xlsx/defaultnumformats.js') as Record<string, { f?: string }>;
+    for (const [id, { f }] of Object.entries(defaults)) {
+      const styles = `<styleSheet><cellXfs count="1"><xf numFmtId="${id}"/></cellXfs></styleSheet>`;
+      // exceljs gives no format for id 0 (General) and for the ids whose code depends on the locale
+      expect(formatOfStyle(styles)).toBe(id === '0' ? undefined : f);
+    }
+  });
+});
+
+/** The number format the lean reader gives style 0 of a styles.xml, through a minimal workbook. */
+function formatOfStyle(styles: string): string | undefined {
+  const parts = readWorkbookParts(...zipOf({
+    'xl/workbook.xml': '<workbook><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+    'xl/worksheets/sheet1.xml': '<worksheet><sheetData/></worksheet>',
+    'xl/styles.xml': styles,
+  }));
+  return parts?.numFmtOf(0);
+}
+
+/** A stored (uncompressed) zip of the given files, with its entries. */
+function zipOf(files: Record<string, string>): [Buffer, NonNullable<ReturnType<typeof zipEntries>>] {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text, 'utf8');
+    const nameBytes = Buffer.from(name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  const bytes = Buffer.concat([...locals, directory, end]);
+  return [bytes, zipEntries(bytes)!];
+}
