@@ -145,7 +145,9 @@ export class DataValidator {
     const context: EvalContext = { get: (name) => draft.values.get(name) ?? null, asOf: this.options.asOf };
     this.checkRules(draft, context);
     this.checkRequiredIndicators(draft, context);
-    const values = new Map<string, FieldValue>(this.spec.fields.map((f) => [f.id, draft.values.get(f.id) ?? null]));
+    // the draft's own map becomes the record's, with every field of the spec (missing ones null)
+    const values = draft.values;
+    for (const field of this.spec.fields) if (!values.has(field.id)) values.set(field.id, null);
     const name = values.get(this.spec.nameField) ?? null;
     const record = { id: draft.id, name: name === null ? draft.id : formatValue(name), values, source: draft.source };
     if (this.options.onRecord) this.options.onRecord(record);

@@ -5,7 +5,6 @@ import { attribute, decodeXmlText, elements } from './xml-text.js';
 /** One sheet as the workbook lists it. */
 export interface SheetPart {
   readonly name: string;
-  readonly sheetId: number;
   readonly state: string;
   /** the zip entry of its XML */
   readonly entry: ZipEntry;
@@ -22,7 +21,7 @@ export interface WorkbookParts {
 }
 
 /** An entry's content, inflated; undefined when it is missing or damaged. */
-export function entryContent(bytes: Uint8Array, entry: ZipEntry | undefined): Buffer | undefined {
+function entryContent(bytes: Uint8Array, entry: ZipEntry | undefined): Buffer | undefined {
   if (entry === undefined) return undefined;
   const stored = storedBytes(bytes, entry);
   if (stored === undefined) return undefined;
@@ -71,9 +70,8 @@ export function readWorkbookParts(bytes: Uint8Array, entries: readonly ZipEntry[
     const target = targets.get(attribute(tag, 'r:id') ?? '');
     const entry = target === undefined ? undefined : byName.get(target);
     const name = attribute(tag, 'name');
-    const sheetId = Number(attribute(tag, 'sheetId'));
-    if (entry === undefined || name === undefined || !Number.isInteger(sheetId)) return undefined;
-    sheets.push({ name, sheetId, state: attribute(tag, 'state') ?? 'visible', entry });
+    if (entry === undefined || name === undefined) return undefined;
+    sheets.push({ name, state: attribute(tag, 'state') ?? 'visible', entry });
   }
   const properties = elements(workbook, 'workbookPr').next().value;
   const date1904 = properties !== undefined && attribute(properties.tag, 'date1904') === '1';

@@ -39,6 +39,7 @@ function child(inner: string, name: string): { tag: string; body: string } | und
   return close < 0 ? unsupported(`unclosed <${name}>`) : { tag, body: inner.slice(tagEnd + 1, close) };
 }
 
+/** exceljs's serial-to-date conversion, applied as it applies it (to a formula's result of any type, too). */
 const excelToDate = (v: unknown, date1904: boolean) => new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 
 /** exceljs's test for a date format: date letters outside quotes and brackets. */
