@@ -3,6 +3,7 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../scripts/seeded-random.mjs';
 
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const DATA_DIR = path.join(BENCH_DIR, 'data');
@@ -16,17 +17,6 @@ const REGIONS = ['서울', '부산', '대구', '인천', '광주', '대전', '�
 const SERVICE_TYPES = ['노인돌봄', '장애인활동지원', '아동돌봄', '가사간병', '산모신생아', '지역사회서비스'];
 const SUFFIXES = ['센터', '복지관', '돌봄센터', '지원센터', '사회서비스'];
 
-/** mulberry32: a small seeded PRNG, good enough for synthetic data and stable across Node versions. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Header texts: the rubric's aliases, so the header row matches the way a real sheet names its columns. */
 export function headers() {
@@ -39,7 +29,7 @@ export function headers() {
  * decimal (integers for every third-of-four measure, which the rubric types as integer); about 1 cell in 500 is blank.
  */
 export function* rows(count) {
-  const next = random(20240917);
+  const next = seededRandom(20240917);
   for (let i = 1; i <= count; i += 1) {
     const regionIndex = Math.floor(next() * REGIONS.length);
     const region = REGIONS[regionIndex];

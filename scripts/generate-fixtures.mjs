@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from './seeded-random.mjs';
 
 /** @typedef {string | number | boolean | null} Cell */
 /** @typedef {() => number} Random */
@@ -18,21 +19,6 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 // Randomness and formatting
 // ---------------------------------------------------------------------------------------------
 
-/**
- * mulberry32: a small seeded PRNG, uniform on [0, 1).
- * @param {number} seed
- * @returns {Random}
- */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A standard normal draw (Box–Muller).
