@@ -1,15 +1,15 @@
 import type { CompiledRubric } from '../rubric/model.js';
 import { Column, float64Column, int32Column, Interner, uint32Column } from './columns.js';
-import { evaluate, type EvalFailure, type EvalResult } from './expression.js';
+import { evaluate, type EvalContext, type EvalFailure, type EvalResult } from './expression.js';
 import { formatNumber } from './format-number.js';
 import { bandGrade, quotaGrades, worseGrade } from './grade.js';
 import { problem, type Position, type Problem } from './problems.js';
 import { rankIndices } from './rank.js';
-import type { InstitutionRecord } from './records.js';
+import type { GradableRecord, InstitutionRecord } from './records.js';
 import { peerStats, type PeerStats } from './relative.js';
 import type { AppliedLimiter, DomainResult, GroupRank, InstitutionResult, Message } from './results.js';
 import { roundHalfUp } from './rounding.js';
-import { ratingOf } from './score.js';
+import { ratingFunction, ratingOf, type RatingFunction } from './score.js';
 import { formatValue, type FieldValue, type PlainDate } from './values.js';
 
 export interface GradeOptions {
@@ -58,6 +58,7 @@ export class Grader {
   private readonly ids: string[] = [];
   private readonly names: string[] = [];
   private readonly tables = new Interner();
+  private readonly tableFiles: string[] = [];
   private readonly tableSheets: (string | undefined)[] = [];
   private readonly tableCodes = int32Column();
   private readonly rows = uint32Column();
@@ -79,6 +80,10 @@ export class Grader {
   private readonly limiterHits = new Map<number, number[]>();
   private readonly earned: Float64Array;
   private readonly available: Float64Array;
+  /** per indicator: the field its value is, when the formula is just a field (read without evaluating) */
+  private readonly plainFields: readonly (string | undefined)[];
+  private readonly ratings: readonly RatingFunction[];
+  private lastTable = { file: '', sheet: undefined as string | undefined, code: -1 };
 
   constructor(
     private readonly rubric: CompiledRubric,
@@ -100,6 +105,8 @@ export class Grader {
     }
     this.earned = new Float64Array(r.domains.length);
     this.available = new Float64Array(r.domains.length);
+    this.plainFields = rubric.indicators.map((ci) => (ci.value.kind === 'name' && ci.value.name !== 'as_of' ? ci.value.name : undefined));
+    this.ratings = rubric.indicators.map(ratingFunction);
   }
 
   /** How many records have been added. */
@@ -108,41 +115,36 @@ export class Grader {
   }
 
   /** Scores one record (its relative indicators wait for the whole data set). */
-  add(record: InstitutionRecord): void {
+  add(record: GradableRecord): void {
     const index = this.ids.length;
     const rubric = this.rubric;
     const get = (name: string) => record.values.get(name) ?? null;
     const context = { get, asOf: this.options.asOf };
     this.ids.push(record.id);
     this.names.push(record.name);
-    const tableKey = `${record.source.file}\u0000${record.source.sheet ?? ''}`;
-    const table = this.tables.code(tableKey);
-    this.tableSheets[table] = record.source.sheet;
-    this.tableCodes.push(table);
+    this.tableCodes.push(this.tableCode(record.source));
     this.rows.push(record.source.row);
     this.lines.push(record.source.line);
-    this.groupBy.forEach((field, g) => this.groupCodes[g]!.push(this.strings.code(groupValue(get(field)))));
+    for (let g = 0; g < this.groupBy.length; g += 1) this.groupCodes[g]!.push(this.strings.code(groupValue(get(this.groupBy[g]!))));
     for (const [field, codes] of this.withinCodes) codes.push(this.strings.code(groupValue(get(field))));
 
     this.earned.fill(0);
     this.available.fill(0);
     let covered = 0;
     let failed: string[] | undefined;
+    const ratingContext = { get };
     for (const ci of rubric.indicators) {
       const i = ci.index;
-      const value = evaluate(ci.value, context);
-      if (!value.ok && value.failure.kind === 'type') {
-        this.scoringProblems.push(problem('SCORE_TYPE_ERROR', 'error', { ...positionOf(record), field: ci.indicator.id }, { detail: value.failure.detail }));
-      }
+      const value = this.valueOf(ci.index, context, record);
       const waits = this.waiting[i];
       let points: number | null;
       if (waits !== undefined) {
-        const numeric = value.ok && typeof value.value === 'number';
+        const numeric = typeof value === 'number';
         waits.push(numeric ? 1 : 0);
-        this.waitingValues[i]!.push(numeric ? (value.value as number) : Number.NaN);
+        this.waitingValues[i]!.push(numeric ? value : Number.NaN);
         points = numeric ? Number.NaN : this.unrated(ci.missing);
       } else {
-        const rating = value.ok && value.value !== null ? ratingOf(ci, value.value, { get }) : undefined;
+        const rating = value !== null ? this.ratings[i]!(value, ratingContext) : undefined;
         points = rating !== undefined ? (ci.maxPoints * rating) / 100 : this.unrated(ci.missing);
       }
       if (points === null && ci.missing === 'fail') (failed ??= []).push(ci.indicator.id);
@@ -155,10 +157,10 @@ export class Grader {
         this.available[d] = this.available[d]! + ci.maxPoints;
       }
     }
-    rubric.rubric.domains.forEach((domain, d) => {
+    for (let d = 0; d < rubric.rubric.domains.length; d += 1) {
       const available = this.available[d]!;
-      this.domainPoints[d]!.push(this.deferredDomains.has(d) || available === 0 ? Number.NaN : (this.earned[d]! * domain.points) / available);
-    });
+      this.domainPoints[d]!.push(this.deferredDomains.has(d) || available === 0 ? Number.NaN : (this.earned[d]! * rubric.rubric.domains[d]!.points) / available);
+    }
     this.coverage.push((covered / rubric.rubric.total.points) * 100);
     if (failed) this.failed.set(index, failed);
 
@@ -169,6 +171,30 @@ export class Grader {
       else if (condition.value === true || condition.value === 1) (hits ??= []).push(l);
     });
     if (hits) this.limiterHits.set(index, hits);
+  }
+
+  /** An indicator's value for a record (null when it has none); a formula's type error is reported. */
+  private valueOf(indicator: number, context: EvalContext, record: GradableRecord): FieldValue {
+    const field = this.plainFields[indicator];
+    if (field !== undefined) return context.get(field);
+    const ci = this.rubric.indicators[indicator]!;
+    const value = evaluate(ci.value, context);
+    if (value.ok) return value.value;
+    if (value.failure.kind === 'type') {
+      this.scoringProblems.push(problem('SCORE_TYPE_ERROR', 'error', { ...positionOf(record), field: ci.indicator.id }, { detail: value.failure.detail }));
+    }
+    return null;
+  }
+
+  /** The code of a record's file and sheet (records come file by file, so the last one is remembered). */
+  private tableCode(source: GradableRecord['source']): number {
+    const last = this.lastTable;
+    if (last.code >= 0 && last.file === source.file && last.sheet === source.sheet) return last.code;
+    const code = this.tables.code(`${source.file}\u0000${source.sheet ?? ''}`);
+    this.tableFiles[code] = source.file;
+    this.tableSheets[code] = source.sheet;
+    this.lastTable = { file: source.file, sheet: source.sheet, code };
+    return code;
   }
 
   /** Points of an indicator with no rating: 0 when missing data scores zero, else none. */
@@ -336,7 +362,8 @@ export class Grader {
     const ranked = active.filter(gradable);
     const score = (index: number) => totals[index]!;
     const key = (index: number) => this.ids[index]!;
-    const { order: rankedOrder, ranks: overall } = rankIndices(ranked, score, key);
+    const decimals = rubric.rubric.total.precision;
+    const { order: rankedOrder, ranks: overall } = rankIndices(ranked, score, key, decimals);
     const rankOf = new Int32Array(count).fill(-1);
     rankedOrder.forEach((index, k) => {
       rankOf[index] = overall[k]!;
@@ -353,7 +380,7 @@ export class Grader {
       const sizeOfGroup = new Map<number, number>();
       for (const [code, list] of members) {
         sizeOfGroup.set(code, list.length);
-        const { order, ranks } = rankIndices(Uint32Array.from(list), score, key);
+        const { order, ranks } = rankIndices(Uint32Array.from(list), score, key, decimals);
         order.forEach((index, k) => {
           rankInGroup[index] = ranks[k]!;
         });
@@ -378,20 +405,26 @@ export class Grader {
       const isGraded = rankOf[index] !== -1;
       const grade = isGraded ? gradeName(grades[index]!) : null;
       const total = totals[index]!;
-      const domains: DomainResult[] = rubric.rubric.domains.map((domain, d) => {
+      const domains: DomainResult[] = [];
+      for (let d = 0; d < rubric.rubric.domains.length; d += 1) {
+        const domain = rubric.rubric.domains[d]!;
         const points = this.domainPoints[d]!.get(index);
-        return { id: domain.id, points: Number.isNaN(points) ? null : points, maxPoints: domain.points, setBy: found?.setBy[d] ?? null };
-      });
-      const ranks: GroupRank[] = this.groupBy.map((field, g) => {
+        domains.push({ id: domain.id, points: Number.isNaN(points) ? null : points, maxPoints: domain.points, setBy: found?.setBy[d] ?? null });
+      }
+      const ranks: GroupRank[] = [];
+      const groups: Record<string, string | null> = {};
+      for (let g = 0; g < this.groupBy.length; g += 1) {
+        const field = this.groupBy[g]!;
         const code = this.groupCodes[g]!.get(index);
         const group = this.strings.value(code);
         const rank = groupRanks[g]!.rankInGroup[index]!;
-        return rank === -1 ? { field, group, rank: null, of: 0 } : { field, group, rank, of: groupRanks[g]!.sizeOfGroup.get(code)! };
-      });
+        groups[field] = group;
+        ranks.push(rank === -1 ? { field, group, rank: null, of: 0 } : { field, group, rank, of: groupRanks[g]!.sizeOfGroup.get(code)! });
+      }
       return {
         id: this.ids[index]!,
         name: this.names[index]!,
-        groups: Object.fromEntries(this.groupBy.map((field, g) => [field, this.strings.value(this.groupCodes[g]!.get(index))])),
+        groups,
         source: this.sourceOf(index),
         indicators: [],
         domains,
@@ -427,15 +460,16 @@ export class Grader {
 
   private sourceOf(index: number): InstitutionRecord['source'] {
     const table = this.tableCodes.get(index);
-    const [file] = this.tables.value(table)!.split('\u0000') as [string];
+    const file = this.tableFiles[table]!;
     const sheet = this.tableSheets[table];
-    const position = { row: this.rows.get(index), line: this.lines.get(index) };
-    return sheet === undefined ? { file, ...position } : { file, sheet, ...position };
+    const row = this.rows.get(index);
+    const line = this.lines.get(index);
+    return sheet === undefined ? { file, row, line } : { file, sheet, row, line };
   }
 }
 
 /** Where a record's scoring problems point: its file, row and line, and the institution. */
-function positionOf(record: InstitutionRecord): Position {
+function positionOf(record: GradableRecord): Position {
   return { file: record.source.file, row: record.source.row, line: record.source.line, institution: record.id };
 }
 

@@ -12,25 +12,82 @@ export function compareRankables(a: Rankable, b: Rankable): number {
 /**
  * Standard competition ranking (1-2-2-4) of items given by index, without an object per item (a million
  * institutions rank in typed arrays): `order` lists the indices by score descending, then key ascending;
- * `ranks[k]` is the rank of `order[k]`. Tied scores share the best rank, the next rank skips.
+ * `ranks[k]` is the rank of `order[k]`. Tied scores share the best rank, the next rank skips. `decimals`, when
+ * the scores are rounded to that many decimals, lets them be sorted as integers (see rankOrder).
  */
 export function rankIndices(
   indices: Uint32Array,
   score: (index: number) => number,
   key: (index: number) => string,
+  decimals?: number,
 ): { order: Uint32Array; ranks: Uint32Array } {
-  const order = Uint32Array.from(indices).sort((a, b) => {
-    const byScore = score(b) - score(a);
-    if (byScore !== 0) return byScore;
-    const ka = key(a);
-    const kb = key(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  const order = rankOrder(indices, score, key, decimals);
   const ranks = new Uint32Array(order.length);
   for (let k = 0; k < order.length; k += 1) {
     ranks[k] = k > 0 && score(order[k]!) === score(order[k - 1]!) ? ranks[k - 1]! : k + 1;
   }
   return { order, ranks };
+}
+
+const byKey = (key: (index: number) => string) => (a: number, b: number) => {
+  const ka = key(a);
+  const kb = key(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+
+/**
+ * Indices by score descending, then key ascending. Scores that are whole multiples of 10^-decimals (rounded
+ * totals) become integers packed with their position into one number each and are sorted natively, without a
+ * comparator; only runs of equal scores are then ordered by key. Anything else (no `decimals`, a score off the
+ * grid, too many distinct values to pack below 2^53) is sorted with a comparator: the same order either way.
+ */
+function rankOrder(indices: Uint32Array, score: (index: number) => number, key: (index: number) => string, decimals: number | undefined): Uint32Array {
+  const n = indices.length;
+  const scaled = decimals === undefined ? undefined : gridScores(indices, score, decimals);
+  if (scaled === undefined) {
+    return Uint32Array.from(indices).sort((a, b) => score(b) - score(a) || byKey(key)(a, b));
+  }
+  let top = -Infinity;
+  let bottom = Infinity;
+  for (const value of scaled) {
+    if (value > top) top = value;
+    if (value < bottom) bottom = value;
+  }
+  if (n === 0 || !Number.isSafeInteger((top - bottom + 1) * n)) {
+    return Uint32Array.from(indices).sort((a, b) => score(b) - score(a) || byKey(key)(a, b));
+  }
+  const packed = new Float64Array(n);
+  for (let k = 0; k < n; k += 1) packed[k] = (top - scaled[k]!) * n + k;
+  packed.sort();
+  const order = new Uint32Array(n);
+  const sortedScores = new Float64Array(n);
+  for (let k = 0; k < n; k += 1) {
+    const position = packed[k]! % n;
+    order[k] = indices[position]!;
+    sortedScores[k] = scaled[position]!;
+  }
+  const compareKeys = byKey(key);
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && sortedScores[end] === sortedScores[start]) end += 1;
+    if (end - start > 1) order.subarray(start, end).sort(compareKeys);
+    start = end;
+  }
+  return order;
+}
+
+/** Each score times 10^decimals as an integer, or undefined when a score is not on that grid (or not finite). */
+function gridScores(indices: Uint32Array, score: (index: number) => number, decimals: number): Float64Array | undefined {
+  const factor = Number(`1e${decimals}`);
+  const scaled = new Float64Array(indices.length);
+  for (let k = 0; k < indices.length; k += 1) {
+    const value = score(indices[k]!);
+    const whole = Math.round(value * factor);
+    // exactly the double a rounded total is: then equal scores share an integer and the order is kept
+    if (!Number.isSafeInteger(whole) || whole / factor !== value) return undefined;
+    scaled[k] = whole;
+  }
+  return scaled;
 }
 
 /** Standard competition ranking (1-2-2-4): tied scores share the best rank, the next rank skips. */

@@ -17,6 +17,14 @@ export interface InstitutionRecord {
   readonly source: SourceRef;
 }
 
+/** What grading reads of a record: a kept `InstitutionRecord`, or a view of one row the fast CSV reader reuses. */
+export interface GradableRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly values: { get(field: string): FieldValue | undefined };
+  readonly source: SourceRef;
+}
+
 /** An input file as read: path as given, sha256 of its bytes, and how it was read. */
 export interface InputFile {
   readonly path: string;

@@ -1,13 +1,14 @@
 import type { CompiledCheck, CompiledIndicator, CompiledRubric } from '../rubric/model.js';
 import type { Field } from '../rubric/schema.js';
-import { evaluate, referencedNames, type EvalContext } from './expression.js';
+import { evaluate, referencedNames, type EvalContext, type EvalResult } from './expression.js';
+import { FastRowReader, type ByteRow } from './fast-rows.js';
 import { buildHeaderIndex, columnLetter, headerKey, headerScore, longRole, matchHeader, planHeaders, type HeaderPlan, type Layout } from './headers.js';
 import { cellText, parseFieldValue, type CellContext } from './parse/field.js';
 import { isBlankCell, type RawRow, type RawValue } from './parse/raw.js';
 import { ownString } from './own-string.js';
 import { ProblemLog, type ProblemTally } from './problem-log.js';
 import { problem, type MessageArgs, type Position, type Problem, type Severity } from './problems.js';
-import type { InstitutionRecord, SourceRef } from './records.js';
+import type { GradableRecord, InstitutionRecord, SourceRef } from './records.js';
 import { formatValue, type FieldValue, type PlainDate } from './values.js';
 
 /** What records are read against: the fields, which field is the id and the name, and what must hold. */
@@ -35,8 +36,11 @@ export interface ValidateOptions {
   readonly layout: Layout | 'auto';
   /** keep at most this many errors (0 or undefined: all); the rest are only counted */
   readonly maxErrors?: number;
-  /** given: each record is handed on as it is admitted and not kept (a million records stream to the grader) */
-  readonly onRecord?: (record: InstitutionRecord) => void;
+  /**
+   * given: each record is handed on as it is admitted and not kept (a million records stream to the grader);
+   * plain CSV rows then come as a view read straight from the bytes, valid only during the call
+   */
+  readonly onRecord?: (record: GradableRecord) => void;
 }
 
 /** One table being read: a CSV file or a workbook sheet. */
@@ -92,6 +96,8 @@ export class DataValidator {
   readonly headerIndex: ReadonlyMap<string, string>;
   /** long layout: names of fields and of indicators that read one field → field id */
   readonly itemIndex: ReadonlyMap<string, string>;
+  /** indicators whose value may not be missing */
+  private readonly requiredIndicators: readonly CompiledIndicator[];
 
   constructor(
     readonly spec: RecordSpec,
@@ -109,6 +115,7 @@ export class DataValidator {
       }
     }
     this.itemIndex = items;
+    this.requiredIndicators = spec.indicators.filter((ci) => ci.missing === 'fail');
   }
 
   /** Starts a table; feed it rows, then end it. */
@@ -140,8 +147,7 @@ export class DataValidator {
       this.report(problem('ID_DUPLICATE', 'error', draft.idPosition(), args, draft.id));
       return false;
     }
-    if (this.seenFiles[this.seenFiles.length - 1] !== draft.source.file) this.seenFiles.push(draft.source.file);
-    this.seen.set(draft.id, (this.seenFiles.length - 1) * 2 ** 32 + draft.source.line);
+    this.claim(draft.id, draft.source);
     const context: EvalContext = { get: (name) => draft.values.get(name) ?? null, asOf: this.options.asOf };
     this.checkRules(draft, context);
     this.checkRequiredIndicators(draft, context);
@@ -155,11 +161,36 @@ export class DataValidator {
     return true;
   }
 
+  /**
+   * Admits a record read on the fast path when admitting it would report nothing: a new id, every rubric check
+   * holding (or undecided for want of a value), every indicator that may not be missing computable. False leaves
+   * everything as it was, for the careful path to admit the record and report what is wrong.
+   */
+  admitsQuietly(id: string, source: SourceRef, get: (name: string) => FieldValue): boolean {
+    if (this.seen.has(id)) return false;
+    if (this.spec.checks.length > 0 || this.requiredIndicators.length > 0) {
+      const context: EvalContext = { get, asOf: this.options.asOf };
+      for (const { assert } of this.spec.checks) {
+        const result = evaluate(assert, context);
+        if (checkHolds(result) !== true && (result.ok || result.failure.kind !== 'missing')) return false;
+      }
+      for (const { value } of this.requiredIndicators) if (!evaluate(value, context).ok) return false;
+    }
+    this.claim(id, source);
+    return true;
+  }
+
+  /** Notes where an id was first seen. */
+  private claim(id: string, source: SourceRef): void {
+    if (this.seenFiles[this.seenFiles.length - 1] !== source.file) this.seenFiles.push(source.file);
+    this.seen.set(id, (this.seenFiles.length - 1) * 2 ** 32 + source.line);
+  }
+
   /** The rubric's checks (e.g. numerator ≤ denominator); one that cannot be decided for want of a value is skipped. */
   private checkRules(draft: Draft, context: EvalContext): void {
     for (const { check, assert } of this.spec.checks) {
       const result = evaluate(assert, context);
-      const holds = result.ok ? (typeof result.value === 'boolean' ? result.value : typeof result.value === 'number' ? result.value !== 0 : undefined) : undefined;
+      const holds = checkHolds(result);
       if (holds === true || (!result.ok && result.failure.kind === 'missing')) continue;
       const names = referencedNames(assert);
       const { position, text } = cellOf(draft, names[0]);
@@ -199,6 +230,12 @@ export class DataValidator {
   }
 }
 
+/** Whether a check's result says it holds: true or a non-zero number holds; undefined when it is neither. */
+function checkHolds(result: EvalResult): boolean | undefined {
+  if (!result.ok) return undefined;
+  return typeof result.value === 'boolean' ? result.value : typeof result.value === 'number' ? result.value !== 0 : undefined;
+}
+
 /** Where a field's value came from in the draft (its cell), else the record's row; and the cell's text. */
 function cellOf(draft: Draft, name: string | undefined): { position: Position; text?: string } {
   const recordAt: Position = { ...sourcePosition(draft.source), institution: draft.id };
@@ -232,6 +269,7 @@ export class TableValidator {
   private readonly longDrafts = new Map<string, Draft>();
   private admitted = 0;
   private readonly context: CellContext;
+  private fast?: FastRowReader;
 
   constructor(
     private readonly validator: DataValidator,
@@ -249,6 +287,29 @@ export class TableValidator {
     }
     this.pending.push(row);
     if (this.pending.length >= HEADER_SEARCH_ROWS) this.chooseHeader();
+  }
+
+  /**
+   * Takes a plain CSV row straight from its bytes when the table streams its records and the row needs no word
+   * said about it (see FastRowReader and admitsQuietly). False: nothing was recorded, and the row must be pushed
+   * as cells, so that the careful path reads it and reports exactly what is wrong.
+   */
+  pushBytes(row: ByteRow, line: number): boolean {
+    const plan = this.plan;
+    const onRecord = this.validator.options.onRecord;
+    if (plan === undefined || this.failed || this.blankSeen || plan.layout !== 'wide' || onRecord === undefined) return false;
+    const fast = (this.fast ??= new FastRowReader(this.validator.spec, plan, this.validator.headerIndex, this.context));
+    const id = fast.read(row);
+    if (id === undefined) return false;
+    const { file, sheet } = this.source;
+    const at = this.rowNumber + 1;
+    const source: SourceRef = sheet === undefined ? { file, row: at, line } : { file, sheet, row: at, line };
+    if (!this.validator.admitsQuietly(id, source, fast.get)) return false;
+    this.rowNumber += 1;
+    this.dataStarted = true;
+    this.admitted += 1;
+    onRecord({ id, name: fast.nameOf(id), values: fast.values, source });
+    return true;
   }
 
   /** Ends the table; gives the number of records it contributed. */

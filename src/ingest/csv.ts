@@ -5,6 +5,7 @@ import type { InputFile } from '../core/records.js';
 import type { DataValidator } from '../core/validate.js';
 import type { ByteSource } from './bytes.js';
 import { detectDelimiter } from './delimiter.js';
+import { readPlainBytes } from './plain-bytes.js';
 import { readPlainCsv } from './plain-csv.js';
 import { chooseEncoding, decodeChunks, decodeHead, scanBytes } from './encoding.js';
 
@@ -19,6 +20,8 @@ export interface CsvOptions {
 function lineBreaks(cell: string): number {
   return cell.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
+
+const isUtf8 = (encoding: string) => encoding === 'utf-8' || encoding === 'utf8';
 
 /** What reading a CSV gave: the input's description, or the problem that stopped it before any row was read. */
 export type CsvResult = { readonly input: InputFile } | { readonly refused: Problem };
@@ -42,10 +45,21 @@ export async function readCsv(source: ByteSource, file: string, validator: DataV
   let line = 1;
   // Plain lines (most files, all of a large export) are split directly; from the first line that needs care
   // on, csv-parse reads the rest, with the line ending the plain lines had, so the records come out the same.
-  const rest = await readPlainCsv(decodeChunks(source(), encoding), { delimiter, maxRecordChars: options.maxRecordChars }, (cells) => {
+  const plain = { delimiter, maxRecordChars: options.maxRecordChars };
+  const pushCells = (cells: string[]) => {
     table.push({ line, cells });
     line += 1;
-  });
+  };
+  // Valid UTF-8 is read from its bytes: plain rows of a streaming table are typed without a string per cell
+  const rest = isUtf8(encoding) && scan.utf8
+    ? await readPlainBytes(source(), plain, {
+        onRow: (row) => {
+          if (!table.pushBytes(row, line)) table.push({ line, cells: row.cells() });
+          line += 1;
+        },
+        onCells: pushCells,
+      })
+    : await readPlainCsv(decodeChunks(source(), encoding), plain, pushCells);
   if (rest === undefined) {
     const records = table.end();
     return { input: { path: file, sha256: scan.sha256, format: 'csv', records, encoding, delimiter } };

@@ -20,7 +20,7 @@ const QUOTE = '"';
  * character with quotes inside doubled. Undefined for anything else (a quote inside an unquoted cell, text after
  * a closing quote, a quoted cell that goes on past the line end), which the careful parser must read.
  */
-function splitLine(line: string, delimiter: string): string[] | undefined {
+export function splitLine(line: string, delimiter: string): string[] | undefined {
   const cells: string[] = [];
   if (!line.includes(QUOTE)) {
     let start = 0;

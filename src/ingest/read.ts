@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Layout } from '../core/headers.js';
 import type { ProblemTally } from '../core/problem-log.js';
 import { problem } from '../core/problems.js';
-import type { DataSet, InputFile, InstitutionRecord } from '../core/records.js';
+import type { DataSet, GradableRecord, InputFile } from '../core/records.js';
 import { DataValidator, type RecordSpec } from '../core/validate.js';
 import type { PlainDate } from '../core/values.js';
 import { sha256 } from '../rubric/parse.js';
@@ -32,7 +32,7 @@ export interface ReadOptions {
   /** what `-` reads (default process.stdin) */
   readonly stdin?: NodeJS.ReadableStream;
   /** given: each record is handed on as it is read and not kept in the data set (streaming a million records) */
-  readonly onRecord?: (record: InstitutionRecord) => void;
+  readonly onRecord?: (record: GradableRecord) => void;
   /** told, as a CSV file is read, how many of its bytes have been read (a pass restarts at 0), for a progress line */
   readonly onBytesRead?: (file: string, bytesRead: number, totalBytes: number) => void;
 }

@@ -6,21 +6,27 @@ import type { GradeDocument } from './grade-document.js';
 import { gradeRows } from './grade-rows.js';
 
 const CSV_OPTIONS = { escape_formulas: true, record_delimiter: 'windows' } as const;
-/** Characters that make csv-stringify quote a cell, and first characters it escapes as a possible formula. */
-const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = new Set(['-', '=', '+', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20']);
+/** First characters csv-stringify escapes as a possible formula. */
+const FORMULA_START = new Set(['-', '=', '+', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'].map((c) => c.charCodeAt(0)));
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const CR = 0x0d;
+const LF = 0x0a;
 
 /**
- * Rows as csv-stringify writes them with CSV_OPTIONS: rows whose cells need neither quotes nor formula escaping
- * (nearly all) are joined directly, which is several times faster; the others go through csv-stringify.
+ * One row as csv-stringify writes it with CSV_OPTIONS: a row whose cells need neither quotes nor formula
+ * escaping (nearly all) is joined directly, which is several times faster; any other goes through csv-stringify.
  */
-function csvRows(rows: readonly string[][]): string {
-  let text = '';
-  for (const cells of rows) {
-    const plain = cells.every((cell) => cell === '' || (!NEEDS_QUOTES.test(cell) && !FORMULA_START.has(cell[0]!)));
-    text += plain ? `${cells.join(',')}\r\n` : stringify([cells], CSV_OPTIONS);
+function csvRow(cells: readonly string[]): string {
+  const line = cells.join(',');
+  let commas = 0;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line.charCodeAt(i);
+    if (c === COMMA) commas += 1;
+    else if (c === QUOTE || c === CR || c === LF) return stringify([cells], CSV_OPTIONS);
   }
-  return text;
+  if (commas !== cells.length - 1 || cells.some((cell) => cell !== '' && FORMULA_START.has(cell.charCodeAt(0)))) return stringify([cells], CSV_OPTIONS);
+  return `${line}\r\n`;
 }
 /** Rows stringified together: large enough to be fast, small enough that a million rows never form one string. */
 const ROWS_PER_CHUNK = 2000;
@@ -29,13 +35,14 @@ const ROWS_PER_CHUNK = 2000;
 function gradeCsvColumns(doc: GradeDocument, lang: Lang, fieldLabel: (field: string) => string) {
   const { columns, values } = gradeRows(doc, lang, fieldLabel);
   const header = [...columns.map((c) => c.header), heading('status', lang), heading('coverage', lang), heading('rubric', lang), 'sha256'];
-  const cells = (r: InstitutionResult) => [
-    ...values(r),
-    heading(r.status === 'graded' ? 'graded' : 'withheldStatus', lang),
-    r.coverage.toFixed(1),
-    `${doc.rubric.id}@${doc.rubric.version}`,
-    doc.rubric.sha256,
-  ];
+  const stamp = [`${doc.rubric.id}@${doc.rubric.version}`, doc.rubric.sha256];
+  const graded = heading('graded', lang);
+  const withheld = heading('withheldStatus', lang);
+  const cells = (r: InstitutionResult) => {
+    const row = values(r);
+    row.push(r.status === 'graded' ? graded : withheld, r.coverage.toFixed(1), ...stamp);
+    return row;
+  };
   return { header, cells };
 }
 
@@ -60,13 +67,16 @@ export function* gradeCsvChunks(
 ): Generator<string> {
   const { header, cells } = gradeCsvColumns(doc, lang, fieldLabel);
   yield stringify([header], { ...CSV_OPTIONS, bom: true });
-  let rows: string[][] = [];
+  let text = '';
+  let rows = 0;
   for (const result of results) {
-    rows.push(cells(result));
-    if (rows.length === ROWS_PER_CHUNK) {
-      yield csvRows(rows);
-      rows = [];
+    text += csvRow(cells(result));
+    rows += 1;
+    if (rows === ROWS_PER_CHUNK) {
+      yield text;
+      text = '';
+      rows = 0;
     }
   }
-  if (rows.length > 0) yield csvRows(rows);
+  if (text !== '') yield text;
 }

@@ -35,20 +35,22 @@ export function gradeRows(doc: GradeDocument, lang: Lang, fieldLabel: (field: st
     { key: 'limiters', header: heading('limiters', lang), numeric: false },
     { key: 'followUp', header: heading('followUp', lang), numeric: false },
   ];
-  const values = (r: InstitutionResult): string[] => [
-    r.rank === null ? '-' : String(r.rank),
-    r.id,
-    r.name,
-    ...r.groupRanks.flatMap((g) => [g.group ?? '', g.rank === null ? '-' : `${g.rank}/${g.of}`]),
-    ...r.domains.map((d) => (d.points === null ? '-' : formatPoints(d.points))),
-    r.total === null ? '-' : formatPoints(r.total),
-    r.grade ?? heading('withheldStatus', lang),
-    r.withheld.map((w) => renderMessage(w.code, w.args, lang)).join('; '),
-    r.limiters
-      .filter((l) => l.effect !== 'withhold') // a withholding limiter already speaks in the withheld column
-      .map((l) => `${pickLabel(l.label, lang)} (${renderMessage(l.detail.code, l.detail.args, lang)})`)
-      .join('; '),
-    r.followUp.map((f) => pickLabel(f, lang)).join(', '),
-  ];
+  const withheldStatus = heading('withheldStatus', lang);
+  const values = (r: InstitutionResult): string[] => {
+    const cells = [r.rank === null ? '-' : String(r.rank), r.id, r.name];
+    for (const g of r.groupRanks) cells.push(g.group ?? '', g.rank === null ? '-' : `${g.rank}/${g.of}`);
+    for (const d of r.domains) cells.push(d.points === null ? '-' : formatPoints(d.points));
+    cells.push(
+      r.total === null ? '-' : formatPoints(r.total),
+      r.grade ?? withheldStatus,
+      r.withheld.map((w) => renderMessage(w.code, w.args, lang)).join('; '),
+      r.limiters
+        .filter((l) => l.effect !== 'withhold') // a withholding limiter already speaks in the withheld column
+        .map((l) => `${pickLabel(l.label, lang)} (${renderMessage(l.detail.code, l.detail.args, lang)})`)
+        .join('; '),
+      r.followUp.map((f) => pickLabel(f, lang)).join(', '),
+    );
+    return cells;
+  };
   return { columns, values };
 }

@@ -32,6 +32,25 @@ describe('rankIndices', () => {
     },
   );
 
+  const gridScore = fc.oneof(
+    fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
+    fc.constantFrom(0, 100, 99.99, 12.5, 80),
+  );
+  test.prop([
+    fc.array(fc.record({ key: fc.stringMatching(/^[0-9a-c]{1,4}$/), score: gridScore }), { maxLength: 60 }),
+    fc.option(fc.constantFrom(0.001, 1e-9, 33.333333), { nil: undefined }),
+    fc.nat(2),
+  ])('sorting rounded scores as packed integers gives the comparator order, also with a score off the grid', (items, offGrid, decimals) => {
+    const scores = items.map((item, i) => (offGrid !== undefined && i === 0 ? item.score + offGrid : item.score));
+    const score = (i: number) => scores[i]!;
+    const key = (i: number) => items[i]!.key;
+    const indices = Uint32Array.from(items.keys());
+    const plain = rankIndices(indices, score, key);
+    expect(rankIndices(indices, score, key, 2)).toEqual(plain);
+    // with fewer decimals than the scores have, they are off that grid: the comparator sort, same order
+    expect(rankIndices(indices, score, key, decimals)).toEqual(plain);
+  });
+
   it('ranks as a table of institutions: 1, 2, 2, 4', () => {
     const ranks = competitionRanks([
       { key: 'b', score: 80 },

@@ -15,7 +15,7 @@ async function viaReadCsv(bytes: Buffer, cuts: readonly number[], delimiter: str
   const rows: RawRow[] = [];
   const problems: Problem[] = [];
   const recorder = {
-    openTable: () => ({ push: (row: RawRow) => rows.push(row), end: () => rows.length }),
+    openTable: () => ({ push: (row: RawRow) => rows.push(row), pushBytes: () => false, end: () => rows.length }),
     report: (p: Problem) => problems.push(p),
   } as unknown as DataValidator;
   const source: ByteSource = async function* () {
