@@ -2,6 +2,7 @@ import type { Field } from '../rubric/schema.js';
 import { matchHeader, type HeaderPlan } from './headers.js';
 import { parseFieldValue, type CellContext } from './parse/field.js';
 import type { ParseOutcome } from './parse/outcome.js';
+import type { FieldSlots } from './records.js';
 import type { RecordSpec } from './validate.js';
 import { formatValue, type FieldValue } from './values.js';
 
@@ -94,12 +95,14 @@ export class FastRowReader {
   private readonly idRead: ColumnRead;
   private readonly unheaded: number[];
   private readonly width: number;
-  private readonly slots: ReadonlyMap<string, number>;
+  private readonly slotOf: ReadonlyMap<string, number>;
   private readonly current: FieldValue[];
   /** the row's values by field id: what the checks and the grader read */
   readonly values: { get(field: string): FieldValue };
   /** the same, as a function */
   readonly get: (field: string) => FieldValue;
+  /** the same, by slot */
+  readonly slots: FieldSlots;
 
   constructor(
     private readonly spec: RecordSpec,
@@ -108,12 +111,13 @@ export class FastRowReader {
     private readonly context: CellContext,
   ) {
     const { fields, idField } = spec;
-    this.slots = new Map(fields.map((field, slot) => [field.id, slot]));
+    this.slotOf = new Map(fields.map((field, slot) => [field.id, slot]));
     this.current = fields.map(() => null);
     const current = this.current;
-    const slots = this.slots;
+    const slots = this.slotOf;
     this.get = (field) => current[slots.get(field) ?? -1] ?? null;
     this.values = { get: this.get };
+    this.slots = { slotOf: slots, values: current };
     this.reads = [];
     let idRead: ColumnRead | undefined;
     fields.forEach((field, slot) => {

@@ -23,6 +23,14 @@ export interface GradableRecord {
   readonly name: string;
   readonly values: { get(field: string): FieldValue | undefined };
   readonly source: SourceRef;
+  /** the same values as one array by field slot, when the reader holds them so: read without a lookup each */
+  readonly slots?: FieldSlots;
+}
+
+/** Values by slot, and each field's slot (the same map for every row of a table). */
+export interface FieldSlots {
+  readonly slotOf: ReadonlyMap<string, number>;
+  readonly values: readonly FieldValue[];
 }
 
 /** An input file as read: path as given, sha256 of its bytes, and how it was read. */

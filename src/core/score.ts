@@ -45,7 +45,10 @@ function linearRating(method: Method<'linear'>, higher: boolean, x: number): num
 }
 
 /** The bands method: the first band the value reaches (at least, or at most when lower is better). */
-const bandOf = (method: Method<'bands'>, higher: boolean, x: number) => method.bands.find((b) => (higher ? x >= (b.atLeast ?? Infinity) : x <= (b.atMost ?? -Infinity)));
+function bandOf(method: Method<'bands'>, higher: boolean, x: number): Method<'bands'>['bands'][number] | undefined {
+  for (const band of method.bands) if (higher ? x >= (band.atLeast ?? Infinity) : x <= (band.atMost ?? -Infinity)) return band;
+  return undefined;
+}
 
 /** The bands method's rating: the band's, else the `otherwise` score, else 0. */
 function bandsRating(ci: CompiledIndicator, method: Method<'bands'>, higher: boolean, x: number): number {

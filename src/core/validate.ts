@@ -308,7 +308,7 @@ export class TableValidator {
     this.rowNumber += 1;
     this.dataStarted = true;
     this.admitted += 1;
-    onRecord({ id, name: fast.nameOf(id), values: fast.values, source });
+    onRecord({ id, name: fast.nameOf(id), values: fast.values, source, slots: fast.slots });
     return true;
   }
 

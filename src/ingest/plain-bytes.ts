@@ -6,40 +6,55 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
-/** What scanning a line found: where it ends (its LF, or the end of the buffer), quotes and carriage returns. */
-interface LineScan {
-  end: number;
-  quoted: boolean;
-  carriageReturns: number;
+/**
+ * Where the next LF, quote and CR are from a position on: LF found afresh for each line, quotes and CRs (rare)
+ * looked up again only once passed, so a file without them is searched for them once per buffer.
+ */
+class ByteFinder {
+  private quote = -1;
+  private cr = -1;
+  private quoteFrom = Infinity;
+  private crFrom = Infinity;
+
+  constructor(private readonly bytes: Buffer) {}
+
+  /** The next LF at or after `from`, or -1. */
+  lineFeed(from: number): number {
+    return this.bytes.indexOf(LF, from);
+  }
+
+  /** Whether a quote lies in [from, to). */
+  quoteIn(from: number, to: number): boolean {
+    if (from < this.quoteFrom || (this.quote >= 0 && this.quote < from)) {
+      this.quote = this.bytes.indexOf(QUOTE, from);
+      this.quoteFrom = from;
+    }
+    return this.quote >= 0 && this.quote < to;
+  }
+
+  /** How many CRs lie in [from, to) (0, 1 or "more than one" as 2). */
+  carriageReturnsIn(from: number, to: number): number {
+    if (from < this.crFrom || (this.cr >= 0 && this.cr < from)) {
+      this.cr = this.bytes.indexOf(CR, from);
+      this.crFrom = from;
+    }
+    if (this.cr < 0 || this.cr >= to) return 0;
+    const second = this.bytes.indexOf(CR, this.cr + 1);
+    return second >= 0 && second < to ? 2 : 1;
+  }
 }
 
-const scanned: LineScan = { end: 0, quoted: false, carriageReturns: 0 };
-
-/**
- * One pass over a line from `at`: each delimiter ends a cell (noted in `row`), the line ends at LF or the end of
- * the buffer. A function of its own, so that its loop keeps everything in locals.
- */
-function scanLine(bytes: Buffer, at: number, delimiterByte: number, row: LineCells): LineScan {
-  const length = bytes.length;
-  let cellStart = at;
-  let quoted = false;
-  let carriageReturns = 0;
-  let p = at;
+/** Notes the cells of the line [from, to) in `row`, split at each delimiter byte. */
+function splitCells(bytes: Buffer, from: number, to: number, delimiterByte: number, row: LineCells): void {
   row.count = 0;
-  for (; p < length; p += 1) {
-    const b = bytes[p]!;
-    if (b === delimiterByte) {
+  let cellStart = from;
+  for (let p = from; p < to; p += 1) {
+    if (bytes[p] === delimiterByte) {
       row.push(cellStart, p);
       cellStart = p + 1;
-    } else if (b === LF) break;
-    else if (b === QUOTE) quoted = true;
-    else if (b === CR) carriageReturns += 1;
+    }
   }
-  row.lastCellStart = cellStart;
-  scanned.end = p;
-  scanned.quoted = quoted;
-  scanned.carriageReturns = carriageReturns;
-  return scanned;
+  row.push(cellStart, to);
 }
 
 /** What the byte reader hands on: an unquoted line as byte ranges, or a quoted line split into cells. */
@@ -58,8 +73,6 @@ export class LineCells implements ByteRow {
   starts = new Int32Array(64);
   ends = new Int32Array(64);
   count = 0;
-  /** where the last cell of the line being scanned starts */
-  lastCellStart = 0;
 
   text(cell: number): string {
     return this.bytes.toString('utf8', this.starts[cell]!, this.ends[cell]!);
@@ -122,11 +135,9 @@ export async function readPlainBytes(chunks: AsyncIterable<Uint8Array>, options:
     }
     const length = buffer.length;
     row.bytes = buffer;
+    const find = new ByteFinder(buffer);
     for (;;) {
-      const scan = scanLine(buffer, at, delimiterByte, row);
-      const p = scan.end;
-      const { quoted, carriageReturns } = scan;
-      const newline = p < length ? p : -1;
+      const newline = find.lineFeed(at);
       if (newline < 0 && !done) {
         if (length - at >= maxRecordChars) return rest(at);
         break;
@@ -136,14 +147,14 @@ export async function readPlainBytes(chunks: AsyncIterable<Uint8Array>, options:
       const ending = newline < 0 ? recordDelimiter : crlf ? '\r\n' : '\n';
       if (recordDelimiter !== undefined && ending !== recordDelimiter) return rest(at);
       const lineEnd = newline < 0 ? length : crlf ? newline - 1 : newline;
-      if (carriageReturns > (crlf ? 1 : 0) || lineEnd - at >= maxRecordChars) return rest(at);
-      if (quoted) {
+      if (lineEnd - at >= maxRecordChars || find.carriageReturnsIn(at, newline < 0 ? length : newline) > (crlf ? 1 : 0)) return rest(at);
+      if (find.quoteIn(at, lineEnd)) {
         const cells = splitLine(buffer.toString('utf8', at, lineEnd), delimiter);
         if (cells === undefined) return rest(at);
         recordDelimiter = ending;
         handlers.onCells(cells);
       } else {
-        row.push(row.lastCellStart, lineEnd);
+        splitCells(buffer, at, lineEnd, delimiterByte, row);
         recordDelimiter = ending;
         handlers.onRow(row);
       }
