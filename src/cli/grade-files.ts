@@ -3,7 +3,8 @@ import { Grader, type GradedTable } from '../core/grader.js';
 import type { InputFile } from '../core/records.js';
 import type { ProblemTally } from '../core/problem-log.js';
 import { problem, type Problem } from '../core/problems.js';
-import type { InstitutionRecord } from '../core/records.js';
+import { RecordValues } from '../core/record-values.js';
+import type { GradableRecord, InstitutionRecord } from '../core/records.js';
 import { recordSpecOf } from '../core/validate.js';
 import { renderMessage } from '../messages/index.js';
 import { gradeDocument, type GradeDocument } from '../report/grade-document.js';
@@ -38,6 +39,8 @@ export interface GradedFiles {
   /** institutions left out for data errors (--skip-invalid) */
   readonly skipped: readonly string[];
   readonly inputs: readonly InputFile[];
+  /** the field values of the records graded, by record index (with `keepValues`) */
+  readonly values?: RecordValues;
 }
 
 /** `--group-by a,b --group-by c` → [a, b, c]. */
@@ -50,17 +53,22 @@ export function collectList(value: string, previous: string[] | undefined): stri
  * stderr. Data errors stop it (exit 1) unless --skip-invalid, which grades the valid institutions; a file that
  * cannot be read stops it with exit 2. An unknown --group-by field is a usage error. `checkRubric` runs the
  * command's own checks of the rubric before any data is read; without `findings` only the compact table is built
- * (enough for a CSV ranking, and far smaller for a million rows).
+ * (enough for a CSV ranking, and far smaller for a million rows); `keepValues` also keeps the records' field values,
+ * column by column, to build findings from one institution at a time.
  */
 export async function gradeFiles(
   files: readonly string[],
   flags: GradeFileFlags,
   options: InputOptions,
   io: Io,
-  { findings = true, checkRubric = () => {} }: { findings?: boolean; checkRubric?: (rubric: CompiledRubric) => void } = {},
+  {
+    findings = true,
+    checkRubric = () => {},
+    keepValues = false,
+  }: { findings?: boolean; checkRubric?: (rubric: CompiledRubric) => void; keepValues?: boolean } = {},
 ): Promise<{ exit: ExitCodeValue } | GradedFiles> {
   const { asOf, lang } = options;
-  const rubric = loadRubricRef(flags.rubric, asOf, rubricDirs([]));
+  const rubric = await loadRubricRef(flags.rubric, asOf, await rubricDirs([]));
   checkRubric(rubric);
   const groupBy = flags.groupBy ?? rubric.rubric.peerGroups;
   const unknownGroup = groupBy.find((field) => !rubric.fields.has(field));
@@ -72,7 +80,12 @@ export async function gradeFiles(
   // without findings, records stream into the compact grader as they are read, so a million institutions are
   // graded in a few hundred megabytes
   const grader = findings ? undefined : new Grader(rubric, { asOf, groupBy });
-  const dataSet = await loadData(files, recordSpecOf(rubric), grader ? { ...options, onRecord: (record) => grader.add(record) } : options, io);
+  const values = keepValues && grader ? new RecordValues([...rubric.fields.keys()]) : undefined;
+  const add = (record: GradableRecord) => {
+    grader?.add(record);
+    values?.add(record.values);
+  };
+  const dataSet = await loadData(files, recordSpecOf(rubric), grader ? { ...options, onRecord: add } : options, io);
   const exit = dataSet.exit;
   const fileLevelErrors = dataSet.problems.some((p) => p.severity === 'error' && p.position.institution === undefined);
   if (exit === ExitCode.usage || (exit === ExitCode.dataErrors && (!flags.skipInvalid || fileLevelErrors))) {
@@ -92,5 +105,5 @@ export async function gradeFiles(
   const problems = [...dataSet.problems, ...outcome.problems, ...notes];
   if (problems.length > 0) io.err.write(renderProblemsText(problems, lang, io.errColor));
   const doc = gradeDocument(rubric, outcome, { toolVersion: toolVersion(), inputs: dataSet.inputs, asOf, groupBy, skipped });
-  return { rubric, records, table, outcome, doc, problems, tally: dataSet.tally, skipped, inputs: dataSet.inputs };
+  return { rubric, records, table, outcome, doc, problems, tally: dataSet.tally, skipped, inputs: dataSet.inputs, values };
 }

@@ -17,10 +17,34 @@ function globalOptions(): Option[] {
 }
 
 /**
- * Builds the command-line program; each command sets the exit code through `finish`. `configure`, when
- * given, receives the global options once they are parsed and before the command runs.
+ * The command a command line names when only global options come before it; undefined otherwise (help, the
+ * version, no command, an unknown option), when every command is registered so that commander answers as always.
  */
-export function buildProgram(io: Io, finish: (code: ExitCodeValue) => void, configure?: (options: DiagnosticOptions) => void): Command {
+export function namedCommand(argv: readonly string[]): string | undefined {
+  const options = globalOptions();
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    const [flag, value] = arg.split('=', 2);
+    const option = options.find((o) => o.long === flag || o.short === flag);
+    if (option === undefined) return arg.startsWith('-') ? undefined : arg;
+    if (option.required && value === undefined) i += 1;
+  }
+  return undefined;
+}
+
+/**
+ * Builds the command-line program for `argv`; each command sets the exit code through `finish`. Only the
+ * command `argv` names is loaded and registered, or every command when it names none of them (its help and
+ * behaviour are the same either way). `configure`, when given, receives the global options once they are
+ * parsed and before the command runs.
+ */
+export async function buildProgram(
+  argv: readonly string[],
+  io: Io,
+  finish: (code: ExitCodeValue) => void,
+  configure?: (options: DiagnosticOptions) => void,
+): Promise<Command> {
   const program = new Command('sseval')
     .description('사회서비스 품질 평가 도구 — social-service quality evaluation: validate, score, grade, rank, report')
     .version(toolVersion(), '-V, --version')
@@ -38,7 +62,9 @@ export function buildProgram(io: Io, finish: (code: ExitCodeValue) => void, conf
       configure({ quiet: flags.quiet === true, logFormat: flags.logFormat === 'json' ? 'json' : 'text' });
     });
   }
-  for (const register of commands) register(program, io, finish);
+  const name = namedCommand(argv);
+  const needed = commands.some((c) => c.name === name) ? commands.filter((c) => c.name === name) : commands;
+  for (const register of await Promise.all(needed.map((c) => c.load()))) register(program, io, finish);
   return program;
 }
 
@@ -49,7 +75,7 @@ export async function runCommandLine(argv: readonly string[], io: Io, configure?
     exitCode = code;
   };
   try {
-    await buildProgram(io, finish, configure).parseAsync([...argv]);
+    await (await buildProgram(argv, io, finish, configure)).parseAsync([...argv]);
   } catch (error) {
     exitCode = handleError(error, io, argv);
   }

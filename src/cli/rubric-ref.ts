@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { parseIsoDate } from '../core/dates.js';
 import { problem } from '../core/problems.js';
 import type { PlainDate } from '../core/values.js';
+import { BUNDLED_RUBRICS_DIR } from '../rubric/locate.js';
 import type { CompiledRubric } from '../rubric/model.js';
-import { BUNDLED_RUBRICS_DIR, resolveRubric } from '../rubric/files.js';
+import { readPrecheckedRubrics, resolvePrechecked } from '../rubric/prechecked.js';
 import { ExitCode, ExitError } from './exit.js';
 import { todayInKorea } from './today.js';
 
@@ -21,8 +21,10 @@ export const DEFAULT_CONFIG_FILE = 'sseval.config.yaml';
  * The `rubric-dirs` of a configuration file, resolved from its folder; none when the file does not exist.
  * A config whose `rubric-dirs` is not a list of folder names stops with exit 2.
  */
-export function configRubricDirs(configFile: string = process.env.SSEVAL_CONFIG ?? DEFAULT_CONFIG_FILE): string[] {
+export async function configRubricDirs(configFile: string = process.env.SSEVAL_CONFIG ?? DEFAULT_CONFIG_FILE): Promise<string[]> {
   if (!existsSync(configFile)) return [];
+  // the YAML parser is loaded only when there is a configuration to read
+  const { parse: parseYaml } = await import('yaml');
   let dirs: unknown;
   try {
     dirs = (parseYaml(readFileSync(configFile, 'utf8')) as Record<string, unknown> | null)?.['rubric-dirs'];
@@ -40,8 +42,8 @@ export function configRubricDirs(configFile: string = process.env.SSEVAL_CONFIG 
  * The folders to look for rubrics in: the bundled ones, then the config's `rubric-dirs`, then each `--dir`;
  * a missing folder stops with exit 2.
  */
-export function rubricDirs(extra: readonly string[], configured: readonly string[] = configRubricDirs()): string[] {
-  const wanted = [...configured, ...extra];
+export async function rubricDirs(extra: readonly string[], configured?: readonly string[]): Promise<string[]> {
+  const wanted = [...(configured ?? (await configRubricDirs())), ...extra];
   const missing = wanted.filter((dir) => !existsSync(dir) || !statSync(dir).isDirectory());
   if (missing.length > 0) throw new ExitError(ExitCode.usage, missing.map((dir) => problem('RUBRIC_DIR_NOT_FOUND', 'error', {}, { dir })));
   return [BUNDLED_RUBRICS_DIR, ...wanted];
@@ -59,8 +61,15 @@ export function asOfOption(value: string | undefined): PlainDate {
   return value === undefined ? todayInKorea() : dateOption('--as-of', value);
 }
 
-/** Resolves a rubric reference (id, id@version or file) to a checked rubric; one that does not load stops with its problems and exit 2. */
-export function loadRubricRef(ref: string, asOf: PlainDate, dirs: readonly string[]): CompiledRubric {
+/**
+ * Resolves a rubric reference (id, id@version or file) to a checked rubric; one that does not load stops with its
+ * problems and exit 2. A bundled rubric the build checked, unchanged, is taken as it was checked; any other goes
+ * through the YAML parser and the schema, loaded only then.
+ */
+export async function loadRubricRef(ref: string, asOf: PlainDate, dirs: readonly string[]): Promise<CompiledRubric> {
+  const prechecked = resolvePrechecked(readPrecheckedRubrics(), ref, asOf, dirs);
+  if (prechecked) return prechecked;
+  const { resolveRubric } = await import('../rubric/files.js');
   const { rubric, problems } = resolveRubric(ref, asOf, dirs);
   if (!rubric) throw new ExitError(ExitCode.usage, problems);
   return rubric;

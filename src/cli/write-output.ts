@@ -13,8 +13,8 @@ function measured(content: OutputContent): { content: OutputContent; bytes: () =
     bytes += buffer.byteLength;
     return buffer;
   };
-  const passed = typeof content === 'string' || content instanceof Uint8Array ? see(content) : (function* () {
-    for (const piece of content) yield see(piece);
+  const passed = typeof content === 'string' || content instanceof Uint8Array ? see(content) : (async function* () {
+    for await (const piece of content) yield see(piece);
   })();
   return { content: passed, bytes: () => bytes, sha256: () => hash.digest('hex') };
 }

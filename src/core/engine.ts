@@ -5,7 +5,7 @@ import type { Problem } from './problems.js';
 import type { InstitutionRecord } from './records.js';
 import type { IndicatorFinding, InstitutionResult, Message } from './results.js';
 import { pointsReason, rateIndicator } from './score.js';
-import { formatValue, isPlainDate, type PlainDate } from './values.js';
+import { formatValue, isPlainDate, type FieldValue, type PlainDate } from './values.js';
 
 export type { GradeOptions } from './grader.js';
 
@@ -40,13 +40,56 @@ export function gradeInstitutions(
  * grader, the findings are the same ratings with their reasons. `records` are those the table was graded from.
  */
 export function explainedResults(rubric: CompiledRubric, records: readonly InstitutionRecord[], table: GradedTable, asOf: PlainDate): InstitutionResult[] {
-  return Array.from(table.order, (index) => {
-    const record = records[index]!;
-    const get = (name: string) => record.values.get(name) ?? null;
-    const values = indicatorValues(rubric, record, asOf);
-    const indicators = rubric.indicators.map((ci, i) => findIndicator(ci, values[i]!, { get, peers: table.peersOf(i, index) }));
-    return { ...table.summary(index), indicators };
-  });
+  return Array.from(table.order, (index) => explainedResult(rubric, table, index, records[index]!.values, asOf));
+}
+
+/** The result of the record the table graded at `index`, with its findings; `values` are that record's field values. */
+function explainedResult(
+  rubric: CompiledRubric,
+  table: GradedTable,
+  index: number,
+  values: ReadonlyMap<string, FieldValue>,
+  asOf: PlainDate,
+): InstitutionResult {
+  const summary = table.summary(index);
+  const get = (name: string) => values.get(name) ?? null;
+  const evaluated = indicatorValues(rubric, { id: summary.id, name: summary.name, source: summary.source, values }, asOf);
+  const indicators = rubric.indicators.map((ci, i) => findIndicator(ci, evaluated[i]!, { get, peers: table.peersOf(i, index) }));
+  return { ...summary, indicators };
+}
+
+/**
+ * Graded results in ranked order, taken by position one at a time, with or without their indicator findings: a
+ * report over 100k institutions builds each full result as it writes it and keeps none.
+ */
+export interface RankedResults {
+  readonly count: number;
+  /** the result at a position in ranked order, without findings (`indicators` may be empty) */
+  summary(position: number): InstitutionResult;
+  /** the result at a position in ranked order with its findings, built anew on each call */
+  explained(position: number): InstitutionResult;
+}
+
+/** A graded table's results in ranked order; `valuesAt(index)` gives the field values of the record graded at `index`. */
+export function rankedResults(
+  rubric: CompiledRubric,
+  table: GradedTable,
+  valuesAt: (index: number) => ReadonlyMap<string, FieldValue>,
+  asOf: PlainDate,
+): RankedResults {
+  return {
+    count: table.order.length,
+    summary: (position) => table.summary(table.order[position]!),
+    explained: (position) => {
+      const index = table.order[position]!;
+      return explainedResult(rubric, table, index, valuesAt(index), asOf);
+    },
+  };
+}
+
+/** Results already built with their findings (a grade document's), as ranked results. */
+export function listedResults(results: readonly InstitutionResult[]): RankedResults {
+  return { count: results.length, summary: (position) => results[position]!, explained: (position) => results[position]! };
 }
 
 /** The graded table's results in order without findings, one at a time (what a CSV of a million rows needs). */

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import type { ByteSource } from './bytes.js';
@@ -20,8 +21,32 @@ export interface ByteScan {
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * Reads the bytes once, hashing them and checking, chunk by chunk with stateful decoders (a character may
- * be split between chunks), whether they are strict UTF-8 and whether they are clean CP949.
+ * How many bytes at the end start a UTF-8 character that the next chunk completes (0–3): a lead byte with fewer
+ * continuation bytes after it than it announces.
+ */
+function incompleteTail(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back += 1) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const needs = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return needs > back ? back : 0;
+  }
+  return 0;
+}
+
+/** Whether the bytes decode as CP949 without a replacement character, read with a stateful decoder. */
+async function isCleanCp949(source: ByteSource): Promise<boolean> {
+  const decoder = iconv.getDecoder('cp949');
+  for await (const chunk of source()) {
+    if (decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)).includes('\uFFFD')) return false;
+  }
+  return !(decoder.end() ?? '').includes('\uFFFD');
+}
+
+/**
+ * Reads the bytes once, hashing them and checking whether they are strict UTF-8 (a character may be split
+ * between chunks); only text that is not UTF-8 is read again to see whether it is clean CP949, so the common
+ * file builds no CP949 decoder.
  */
 export async function scanBytes(source: ByteSource): Promise<ByteScan> {
   const hash = createHash('sha256');
@@ -29,10 +54,8 @@ export async function scanBytes(source: ByteSource): Promise<ByteScan> {
   let headLength = 0;
   let size = 0;
   let utf8 = true;
-  let cp949 = true;
   let nul = false;
-  const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
-  const cp949Decoder = iconv.getDecoder('cp949');
+  let carry: Buffer = Buffer.alloc(0);
   for await (const chunk of source()) {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     hash.update(bytes);
@@ -43,22 +66,14 @@ export async function scanBytes(source: ByteSource): Promise<ByteScan> {
     }
     if (!nul && bytes.includes(0)) nul = true;
     if (utf8) {
-      try {
-        utf8Decoder.decode(bytes, { stream: true });
-      } catch {
-        utf8 = false;
-      }
-    }
-    if (cp949 && cp949Decoder.write(bytes).includes('\uFFFD')) cp949 = false;
-  }
-  if (utf8) {
-    try {
-      utf8Decoder.decode();
-    } catch {
-      utf8 = false;
+      const text = carry.length === 0 ? bytes : Buffer.concat([carry, bytes]);
+      const whole = text.length - incompleteTail(text);
+      utf8 = isUtf8(text.subarray(0, whole));
+      carry = Buffer.from(text.subarray(whole));
     }
   }
-  if (cp949 && (cp949Decoder.end() ?? '').includes('\uFFFD')) cp949 = false;
+  if (carry.length > 0) utf8 = false;
+  const cp949 = !utf8 && (await isCleanCp949(source));
   const head = Buffer.concat(headChunks);
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8' : head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
   return { sha256: hash.digest('hex'), size, head, ...(bom === undefined ? {} : { bom }), utf8, cp949, nul };

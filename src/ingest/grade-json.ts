@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { problem, type Problem } from '../core/problems.js';
-import { GRADE_SCHEMA_VERSION, GradeDocumentSchema, type GradeDocument } from '../report/grade-document.js';
+import { GRADE_SCHEMA_VERSION, type GradeDocument } from '../report/grade-document.js';
+import { GradeDocumentSchema } from '../report/grade-document-schema.js';
 
 /** Issues of a malformed document reported at most; the rest add nothing a person can act on first. */
 const MAX_SHAPE_ISSUES = 5;

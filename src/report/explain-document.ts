@@ -4,7 +4,8 @@ import { InstitutionResultSchema, LabelOutSchema, type InstitutionResult } from 
 import { findingReason } from '../messages/explain.js';
 import type { Lang } from '../messages/index.js';
 import type { CompiledRubric } from '../rubric/model.js';
-import { GradeDocumentSchema, type GradeDocument } from './grade-document.js';
+import type { GradeDocument } from './grade-document.js';
+import { GradeDocumentSchema } from './grade-document-schema.js';
 
 /** Version of the explain JSON document; bump on any incompatible change. */
 export const EXPLAIN_SCHEMA_VERSION = 1;

@@ -67,16 +67,14 @@ export function* gradeCsvChunks(
 ): Generator<string> {
   const { header, cells } = gradeCsvColumns(doc, lang, fieldLabel);
   yield stringify([header], { ...CSV_OPTIONS, bom: true });
-  let text = '';
-  let rows = 0;
+  // a piece is joined once from its rows: appending would build a tree of partial strings for the collector
+  let rows: string[] = [];
   for (const result of results) {
-    text += csvRow(cells(result));
-    rows += 1;
-    if (rows === ROWS_PER_CHUNK) {
-      yield text;
-      text = '';
-      rows = 0;
+    rows.push(csvRow(cells(result)));
+    if (rows.length === ROWS_PER_CHUNK) {
+      yield rows.join('');
+      rows = [];
     }
   }
-  if (text !== '') yield text;
+  if (rows.length > 0) yield rows.join('');
 }

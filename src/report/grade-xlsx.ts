@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { parseIsoDate } from '../core/dates.js';
+import { listedResults, type RankedResults } from '../core/engine.js';
 import type { Problem } from '../core/problems.js';
-import type { InstitutionResult } from '../core/results.js';
+import { IndicatorFindingSchema, type InstitutionResult } from '../core/results.js';
 import { findingReason } from '../messages/explain.js';
 import { heading } from '../messages/headings.js';
 import { problemMessage, renderMessage, type Lang } from '../messages/index.js';
@@ -10,17 +11,15 @@ import type { CompiledRubric } from '../rubric/model.js';
 import type { GradeDocument } from './grade-document.js';
 import { fieldLabelOf } from './grade-renderers.js';
 import {
-  addTableSheet,
-  cleanText,
+  boldCell,
   EXCEL_DATA_ROWS,
-  fitWidth,
-  newWorkbook,
   sheetName,
+  streamedWorkbook,
   styleHeader,
-  workbookBytes,
-  writeCell,
   type SheetCell,
   type SheetColumn,
+  type SheetWriter,
+  type StreamedWorkbook,
 } from './xlsx-table.js';
 
 /** What the workbook needs besides the document. */
@@ -30,48 +29,129 @@ export interface GradeXlsxContext {
   readonly problems: readonly Problem[];
 }
 
+/** The result workbook of a grade document (whose results carry their findings), as bytes. */
+export async function renderGradeXlsx(doc: GradeDocument, context: GradeXlsxContext, rowsPerSheet = EXCEL_DATA_ROWS): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  for await (const piece of gradeXlsxPieces(doc, listedResults(doc.results), context, rowsPerSheet)) pieces.push(piece);
+  return Buffer.concat(pieces);
+}
+
 /**
  * The result workbook evaluators hand on: summary, ranking, one row per institution × indicator, a ranking
- * sheet per peer group (--group-by) and the validation problems. Built in memory with exceljs (its streaming
- * writer has corrupted files); the indicator rows are split over numbered sheets past `rowsPerSheet`
- * (Excel's row limit unless a test asks for less), with a note on the summary sheet.
+ * sheet per peer group (--group-by) and the validation problems. Written as a stream (exceljs's streaming writer),
+ * sheet after sheet, each taking `results` in ranked order: an institution's findings are built when its indicator
+ * rows are written and dropped after, so 100k institutions never exist with their findings at once. `doc` gives
+ * the rubric, inputs, as-of date, group fields and skipped institutions (its own results are not read). The
+ * indicator rows are split over numbered sheets past `rowsPerSheet` (Excel's row limit unless a test asks for
+ * less), with a note on the summary sheet. Columns are as wide as the widest text among a sheet's first rows
+ * (`MEASURED_ROWS`), capped.
  */
-export async function renderGradeXlsx(doc: GradeDocument, context: GradeXlsxContext, rowsPerSheet = EXCEL_DATA_ROWS): Promise<Uint8Array> {
-  const { lang } = context;
-  const say = (code: string, args: Record<string, string | number> = {}) => renderMessage(code, args, lang);
-  const workbook = await newWorkbook();
-  const used = new Set<string>();
-  const grades = doc.rubric.grades;
+export function gradeXlsxPieces(
+  doc: GradeDocument,
+  results: RankedResults,
+  context: GradeXlsxContext,
+  rowsPerSheet = EXCEL_DATA_ROWS,
+): AsyncGenerator<Uint8Array> {
+  return streamedWorkbook(async (workbook) => {
+    const { lang } = context;
+    const say = (code: string, args: Record<string, string | number> = {}) => renderMessage(code, args, lang);
+    const survey = surveyResults(doc, results, context);
+    // every result has one finding per indicator of the rubric
+    const indicatorRows = results.count * context.rubric.indicators.length;
+    const parts = Math.max(1, Math.ceil(indicatorRows / rowsPerSheet));
+    const used = new Set<string>();
+    const names = {
+      summary: sheetName(say('REPORT_SHEET_SUMMARY'), used),
+      ranking: sheetName(say('REPORT_SHEET_RANKING'), used),
+      indicators: Array.from({ length: parts }, (_, part) =>
+        sheetName(parts === 1 ? say('REPORT_SHEET_INDICATORS') : `${say('REPORT_SHEET_INDICATORS')} ${part + 1}`, used),
+      ),
+      groups: survey.groupSheets.map((group) => sheetName(group.name, used)),
+      validation: sheetName(say('REPORT_SHEET_VALIDATION'), used),
+    };
+    const splitNote = parts > 1 ? say('REPORT_INDICATORS_SPLIT', { rows: indicatorRows, sheets: names.indicators.join(', ') }) : null;
+    const grades = doc.rubric.grades;
 
-  const summary = workbook.addWorksheet(sheetName(say('REPORT_SHEET_SUMMARY'), used));
-  const ranking = rankingColumns(doc, context);
-  addTableSheet(workbook, sheetName(say('REPORT_SHEET_RANKING'), used), ranking.columns, doc.results.map(ranking.cells), {
-    grades,
-    freezeColumns: 3,
+    await writeSummary(workbook.sheet(names.summary, grades, (c) => (c === 0 ? 12 : 8)), doc, results, survey, context, splitNote);
+
+    const ranking = rankingColumns(doc, context);
+    const rankingSheet = await workbook.table(names.ranking, ranking.columns, { grades, freezeColumns: 3 });
+    for (let k = 0; k < results.count; k += 1) await rankingSheet.add(ranking.cells(results.summary(k)));
+    rankingSheet.end();
+
+    await writeIndicatorSheets(workbook, names.indicators, results, doc, context, rowsPerSheet);
+
+    for (const [g, group] of survey.groupSheets.entries()) {
+      const sheet = await workbook.table(names.groups[g]!, group.columns, { grades, freezeColumns: 1 });
+      for (const k of group.positions) await sheet.add(group.cells(results.summary(k)));
+      sheet.end();
+    }
+    if (context.problems.length > 0) {
+      const sheet = await workbook.table(names.validation, problemColumns(lang), { grades });
+      for (const p of context.problems) await sheet.add(problemCells(p, lang));
+      sheet.end();
+    }
   });
+}
 
-  const indicatorRows = indicatorSheetRows(doc, context);
-  const parts = Math.max(1, Math.ceil(indicatorRows.length / rowsPerSheet));
-  const indicatorSheets: string[] = [];
-  for (let part = 0; part < parts; part += 1) {
-    const name = sheetName(parts === 1 ? say('REPORT_SHEET_INDICATORS') : `${say('REPORT_SHEET_INDICATORS')} ${part + 1}`, used);
-    indicatorSheets.push(name);
-    const rows = indicatorRows.slice(part * rowsPerSheet, (part + 1) * rowsPerSheet);
-    addTableSheet(workbook, name, indicatorColumns(lang), rows, { grades, freezeColumns: 2 });
-  }
+/** Institutions by grade, withheld and in all: one line of the summary's counts. */
+interface Tally {
+  readonly byGrade: Map<string, number>;
+  withheld: number;
+  total: number;
+}
 
-  for (const group of groupSheets(doc, context)) {
-    addTableSheet(workbook, sheetName(group.name, used), group.columns, group.rows, { grades, freezeColumns: 1 });
-  }
-  if (context.problems.length > 0) {
-    addTableSheet(workbook, sheetName(say('REPORT_SHEET_VALIDATION'), used), problemColumns(lang), context.problems.map((p) => problemCells(p, lang)), {
-      grades,
+const newTally = (): Tally => ({ byGrade: new Map(), withheld: 0, total: 0 });
+
+function count(tally: Tally, r: InstitutionResult): void {
+  tally.total += 1;
+  if (r.status === 'withheld') tally.withheld += 1;
+  if (r.grade !== null) tally.byGrade.set(r.grade, (tally.byGrade.get(r.grade) ?? 0) + 1);
+}
+
+/** A ranking sheet of one group value: its members' positions in ranked order, and how a member is shown. */
+interface GroupSheet {
+  readonly name: string;
+  readonly columns: readonly SheetColumn[];
+  readonly cells: (r: InstitutionResult) => SheetCell[];
+  readonly positions: readonly number[];
+}
+
+/** The institutions of one group value: how many by grade, and their positions in ranked order. */
+interface GroupMembers {
+  readonly group: string | null;
+  readonly tally: Tally;
+  readonly positions: number[];
+}
+
+/** What the summary and the group sheets need before any sheet is written: counts, and each group's members. */
+interface Survey {
+  readonly all: Tally;
+  /** per --group-by field: its group values (sorted, no group last) */
+  readonly byField: readonly { readonly field: string; readonly groups: readonly GroupMembers[] }[];
+  readonly groupSheets: readonly GroupSheet[];
+}
+
+/** One pass over the results without findings: the counts by grade overall and per group, and the group members. */
+function surveyResults(doc: GradeDocument, results: RankedResults, context: GradeXlsxContext): Survey {
+  const all = newTally();
+  const members = doc.groupBy.map(() => new Map<string | null, GroupMembers>());
+  for (let k = 0; k < results.count; k += 1) {
+    const r = results.summary(k);
+    count(all, r);
+    doc.groupBy.forEach((field, f) => {
+      const group = r.groups[field] ?? null;
+      let found = members[f]!.get(group);
+      if (found === undefined) members[f]!.set(group, (found = { group, tally: newTally(), positions: [] }));
+      count(found.tally, r);
+      found.positions.push(k);
     });
   }
-
-  const splitNote = parts > 1 ? say('REPORT_INDICATORS_SPLIT', { rows: indicatorRows.length, sheets: indicatorSheets.join(', ') }) : null;
-  fillSummary(summary, doc, context, splitNote);
-  return workbookBytes(workbook);
+  const byField = doc.groupBy.map((field, f) => ({
+    field,
+    groups: [...members[f]!.values()].sort((a, b) => (a.group ?? '\uffff').localeCompare(b.group ?? '\uffff', 'ko')),
+  }));
+  return { all, byField, groupSheets: byField.flatMap(({ groups }, f) => groupSheetsOf(doc, f, groups, context)) };
 }
 
 /** Columns and cells of the ranking: ranks, ids, groups, domain subtotals, total, grade and why. */
@@ -141,34 +221,64 @@ function indicatorColumns(lang: Lang): SheetColumn[] {
   ];
 }
 
-/** One row per institution × indicator, in ranking order then rubric order. */
-function indicatorSheetRows(doc: GradeDocument, context: GradeXlsxContext): SheetCell[][] {
+/**
+ * The indicator sheets: one row per institution × indicator, in ranking order then rubric order, a new sheet
+ * (of `names`) every `rowsPerSheet` rows. Each institution's findings are built here and dropped after its rows.
+ */
+async function writeIndicatorSheets(
+  workbook: StreamedWorkbook,
+  names: readonly string[],
+  results: RankedResults,
+  doc: GradeDocument,
+  context: GradeXlsxContext,
+  rowsPerSheet: number,
+): Promise<void> {
   const { lang, rubric } = context;
+  const options = { grades: doc.rubric.grades, freezeColumns: 2 };
+  const columns = indicatorColumns(lang);
+  // the texts every row repeats, looked up once
   const say = (code: string) => renderMessage(code, {}, lang);
+  const statusLabel = new Map(IndicatorFindingSchema.shape.status.options.map((status) => [status, say(`REPORT_FINDING_${status}`)]));
   const domainLabel = new Map(doc.rubric.domains.map((d) => [d.id, pickLabel(d.label, lang)]));
-  const indicators = new Map(rubric.rubric.indicators.map((ind) => [ind.id, ind]));
-  return doc.results.flatMap((r) =>
-    r.indicators.map((f) => {
+  const indicators = new Map(
+    rubric.rubric.indicators.map((ind) => {
+      const field = ind.field === undefined ? undefined : rubric.fields.get(ind.field);
+      const method = say(`REPORT_METHOD_${ind.method.kind}`);
+      return [ind.id, { label: pickLabel(ind.label, lang), fieldType: field?.type, unit: ind.unit ?? field?.unit, method }];
+    }),
+  );
+  let part = 0;
+  let sheet = await workbook.table(names[0]!, columns, options);
+  let rows = 0;
+  for (let k = 0; k < results.count; k += 1) {
+    const r = results.explained(k);
+    for (const f of r.indicators) {
+      if (rows === rowsPerSheet) {
+        sheet.end();
+        part += 1;
+        sheet = await workbook.table(names[part]!, columns, options);
+        rows = 0;
+      }
       const ind = indicators.get(f.id);
-      const fieldType = ind?.field === undefined ? undefined : rubric.fields.get(ind.field)?.type;
-      const unit = ind?.unit ?? (ind?.field === undefined ? undefined : rubric.fields.get(ind.field)?.unit);
-      return [
+      rows += 1;
+      await sheet.add([
         r.id,
         r.name,
         domainLabel.get(f.domain) ?? f.domain,
         f.id,
-        ind ? pickLabel(ind.label, lang) : f.id,
-        rawValue(f.value, fieldType, unit),
-        unit ?? null,
-        say(`REPORT_METHOD_${f.method}`),
+        ind?.label ?? f.id,
+        rawValue(f.value, ind?.fieldType, ind?.unit),
+        ind?.unit ?? null,
+        ind?.method ?? say(`REPORT_METHOD_${f.method}`),
         f.rating,
         f.points,
         f.maxPoints,
-        say(`REPORT_FINDING_${f.status}`),
+        statusLabel.get(f.status)!,
         findingReason(f, lang),
-      ];
-    }),
-  );
+      ]);
+    }
+  }
+  sheet.end();
 }
 
 /** A raw indicator value as Excel should hold it: percents as percents, dates as dates, the rest as is. */
@@ -178,46 +288,46 @@ function rawValue(value: InstitutionResult['indicators'][number]['value'], field
   return value;
 }
 
-/** One ranking sheet per group value of each --group-by field, ordered by rank within the group. */
-function groupSheets(doc: GradeDocument, context: GradeXlsxContext) {
+/**
+ * The ranking sheets of one --group-by field (the `f`-th), one per group value, members in ranked order: that is
+ * the order of rank within the group, since both order by total and then id (withheld members last, by id).
+ */
+function groupSheetsOf(
+  doc: GradeDocument,
+  f: number,
+  groups: readonly GroupMembers[],
+  context: GradeXlsxContext,
+): GroupSheet[] {
   const { lang, rubric } = context;
+  const field = doc.groupBy[f]!;
   const fieldLabel = fieldLabelOf(rubric, lang);
-  const say = (code: string) => renderMessage(code, {}, lang);
-  return doc.groupBy.flatMap((field, f) => {
-    const groups = [...new Set(doc.results.map((r) => r.groups[field] ?? null))].sort((a, b) => (a ?? '\uffff').localeCompare(b ?? '\uffff', 'ko'));
-    const columns: SheetColumn[] = [
-      { header: heading('groupRank', lang, fieldLabel(field)), kind: 'integer' },
-      { header: heading('rank', lang), kind: 'integer' },
-      { header: heading('id', lang), kind: 'id' },
-      { header: heading('name', lang), kind: 'text' },
-      ...domainColumns(doc, lang),
-      { header: `${heading('total', lang)}(${doc.rubric.total})`, kind: 'points', decimals: rubric.rubric.total.precision },
-      { header: heading('grade', lang), kind: 'grade' },
-      { header: heading('limiters', lang), kind: 'text' },
-      { header: heading('followUp', lang), kind: 'text' },
-    ];
-    return groups.map((group) => {
-      const label = group ?? say('REPORT_NO_GROUP');
-      const members = doc.results
-        .filter((r) => (r.groups[field] ?? null) === group)
-        .sort((a, b) => byRank(a.groupRanks[f]?.rank ?? null, b.groupRanks[f]?.rank ?? null) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const rows = members.map((r): SheetCell[] => [
-        r.groupRanks[f]?.rank ?? null,
-        r.rank,
-        r.id,
-        r.name,
-        ...r.domains.map((d) => d.points),
-        r.total,
-        r.grade,
-        limiterText(r, lang),
-        r.followUp.map((x) => pickLabel(x, lang)).join(', ') || null,
-      ]);
-      return { name: doc.groupBy.length > 1 ? `${fieldLabel(field)} ${label}` : label, columns, rows };
-    });
+  const columns: SheetColumn[] = [
+    { header: heading('groupRank', lang, fieldLabel(field)), kind: 'integer' },
+    { header: heading('rank', lang), kind: 'integer' },
+    { header: heading('id', lang), kind: 'id' },
+    { header: heading('name', lang), kind: 'text' },
+    ...domainColumns(doc, lang),
+    { header: `${heading('total', lang)}(${doc.rubric.total})`, kind: 'points', decimals: rubric.rubric.total.precision },
+    { header: heading('grade', lang), kind: 'grade' },
+    { header: heading('limiters', lang), kind: 'text' },
+    { header: heading('followUp', lang), kind: 'text' },
+  ];
+  const cells = (r: InstitutionResult): SheetCell[] => [
+    r.groupRanks[f]?.rank ?? null,
+    r.rank,
+    r.id,
+    r.name,
+    ...r.domains.map((d) => d.points),
+    r.total,
+    r.grade,
+    limiterText(r, lang),
+    r.followUp.map((x) => pickLabel(x, lang)).join(', ') || null,
+  ];
+  return groups.map(({ group, positions }) => {
+    const label = group ?? renderMessage('REPORT_NO_GROUP', {}, lang);
+    return { name: doc.groupBy.length > 1 ? `${fieldLabel(field)} ${label}` : label, columns, cells, positions };
   });
 }
-
-const byRank = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b);
 
 function problemColumns(lang: Lang): SheetColumn[] {
   const say = (code: string) => renderMessage(code, {}, lang);
@@ -257,26 +367,21 @@ function problemCells(p: Problem, lang: Lang): SheetCell[] {
  * The summary sheet: what produced the results (rubric, inputs, as-of date), counts by grade overall and per
  * peer group, and the follow-up lists (award, consulting) by institution.
  */
-function fillSummary(sheet: ExcelJS.Worksheet, doc: GradeDocument, context: GradeXlsxContext, splitNote: string | null): void {
+async function writeSummary(
+  sheet: SheetWriter,
+  doc: GradeDocument,
+  results: RankedResults,
+  survey: Survey,
+  context: GradeXlsxContext,
+  splitNote: string | null,
+): Promise<void> {
   const { lang, rubric } = context;
   const say = (code: string, args: Record<string, string | number> = {}) => renderMessage(code, args, lang);
   const fieldLabel = fieldLabelOf(rubric, lang);
   const grades = doc.rubric.grades;
-  const widths: string[][] = [];
-  let rowNumber = 0;
-  const put = (cells: readonly SheetCell[], columns?: readonly SheetColumn[]) => {
-    rowNumber += 1;
-    const row = sheet.getRow(rowNumber);
-    cells.forEach((value, c) => {
-      const column = columns?.[c] ?? { header: '', kind: 'text' };
-      (widths[c] ??= []).push(writeCell(row.getCell(c + 1), value, column, grades));
-    });
-    return row;
-  };
+  const bold = (size?: number) => (row: ExcelJS.Row) => boldCell(row.getCell(1), size);
 
-  const title = put([`${pickLabel(doc.rubric.title, lang)} — ${say('REPORT_RESULTS')}`]);
-  title.getCell(1).font = { bold: true, size: 14 };
-  widths[0]!.pop(); // the title may run across the columns
+  await sheet.add([`${pickLabel(doc.rubric.title, lang)} — ${say('REPORT_RESULTS')}`], { style: bold(14), spills: 0 });
   const facts: [string, SheetCell, SheetColumn['kind']][] = [
     [heading('rubricId', lang), doc.rubric.id, 'text'],
     [heading('rubricVersion', lang), doc.rubric.version, 'id'],
@@ -284,20 +389,17 @@ function fillSummary(sheet: ExcelJS.Worksheet, doc: GradeDocument, context: Grad
     [heading('asOf', lang), parseIsoDate(doc.asOf) ?? doc.asOf, 'date'],
     ...doc.inputs.map((input): [string, SheetCell, SheetColumn['kind']] => [heading('inputs', lang), `${input.path} (sha256 ${input.sha256.slice(0, 12)})`, 'text']),
     [say('REPORT_TOOL'), `sseval ${doc.tool.version}`, 'text'],
-    [say('REPORT_INSTITUTIONS'), doc.summary.institutions, 'integer'],
-    [say('REPORT_GRADED'), doc.summary.graded, 'integer'],
-    [say('REPORT_WITHHELD'), doc.summary.withheld, 'integer'],
+    [say('REPORT_INSTITUTIONS'), survey.all.total, 'integer'],
+    [say('REPORT_GRADED'), survey.all.total - survey.all.withheld, 'integer'],
+    [say('REPORT_WITHHELD'), survey.all.withheld, 'integer'],
   ];
   if (doc.summary.skipped.length > 0) facts.push([heading('skipped', lang), doc.summary.skipped.join(', '), 'text']);
   for (const [label, value, kind] of facts) {
-    put([label, value], [{ header: '', kind: 'text' }, { header: '', kind }]).getCell(1).font = { bold: true };
+    await sheet.add([label, value], { columns: [{ header: '', kind: 'text' }, { header: '', kind }], style: bold() });
   }
-  if (splitNote !== null) {
-    put([say('REPORT_NOTE'), splitNote]).getCell(1).font = { bold: true };
-    widths[1]!.pop();
-  }
+  if (splitNote !== null) await sheet.add([say('REPORT_NOTE'), splitNote], { style: bold(), spills: 1 });
 
-  put([]);
+  await sheet.add([]);
   const countColumns: SheetColumn[] = [
     { header: '', kind: 'text' },
     { header: '', kind: 'text' },
@@ -305,27 +407,23 @@ function fillSummary(sheet: ExcelJS.Worksheet, doc: GradeDocument, context: Grad
     { header: '', kind: 'integer' },
     { header: '', kind: 'integer' },
   ];
-  put([say('REPORT_COUNTS_BY_GRADE')]).getCell(1).font = { bold: true, size: 12 };
-  styleHeader(put([say('REPORT_GROUP_FIELD'), say('REPORT_GROUP'), ...grades, say('REPORT_WITHHELD'), say('REPORT_SUM')]));
-  const countRow = (members: readonly InstitutionResult[]) => [
-    ...grades.map((g) => members.filter((r) => r.grade === g).length),
-    members.filter((r) => r.status === 'withheld').length,
-    members.length,
-  ];
-  put([say('REPORT_ALL'), null, ...countRow(doc.results)], countColumns);
-  for (const field of doc.groupBy) {
-    const groups = [...new Set(doc.results.map((r) => r.groups[field] ?? null))].sort((a, b) => (a ?? '\uffff').localeCompare(b ?? '\uffff', 'ko'));
-    for (const group of groups) {
-      const members = doc.results.filter((r) => (r.groups[field] ?? null) === group);
-      put([fieldLabel(field), group ?? say('REPORT_NO_GROUP'), ...countRow(members)], countColumns);
+  await sheet.add([say('REPORT_COUNTS_BY_GRADE')], { style: bold(12) });
+  await sheet.add([say('REPORT_GROUP_FIELD'), say('REPORT_GROUP'), ...grades, say('REPORT_WITHHELD'), say('REPORT_SUM')], { style: styleHeader });
+  const countRow = (tally: Tally) => [...grades.map((g) => tally.byGrade.get(g) ?? 0), tally.withheld, tally.total];
+  await sheet.add([say('REPORT_ALL'), null, ...countRow(survey.all)], { columns: countColumns });
+  for (const { field, groups } of survey.byField) {
+    for (const { group, tally } of groups) {
+      await sheet.add([fieldLabel(field), group ?? say('REPORT_NO_GROUP'), ...countRow(tally)], { columns: countColumns });
     }
   }
 
   const followUps = rubric.rubric.followUps;
   if (followUps.length > 0) {
-    put([]);
-    put([heading('followUp', lang)]).getCell(1).font = { bold: true, size: 12 };
-    styleHeader(put([heading('followUp', lang), heading('id', lang), heading('name', lang), heading('grade', lang), heading('total', lang)]));
+    await sheet.add([]);
+    await sheet.add([heading('followUp', lang)], { style: bold(12) });
+    await sheet.add([heading('followUp', lang), heading('id', lang), heading('name', lang), heading('grade', lang), heading('total', lang)], {
+      style: styleHeader,
+    });
     const listColumns: SheetColumn[] = [
       { header: '', kind: 'text' },
       { header: '', kind: 'id' },
@@ -335,13 +433,15 @@ function fillSummary(sheet: ExcelJS.Worksheet, doc: GradeDocument, context: Grad
     ];
     for (const followUp of followUps) {
       const action = pickLabel(followUp.action, lang);
-      const members = doc.results.filter((r) => r.grade !== null && followUp.grades.includes(r.grade));
-      if (members.length === 0) put([action, say('REPORT_NONE')], listColumns);
-      for (const r of members) put([action, r.id, r.name, r.grade, r.total], listColumns);
+      let listed = 0;
+      for (let k = 0; k < results.count; k += 1) {
+        const r = results.summary(k);
+        if (r.grade === null || !followUp.grades.includes(r.grade)) continue;
+        await sheet.add([action, r.id, r.name, r.grade, r.total], { columns: listColumns });
+        listed += 1;
+      }
+      if (listed === 0) await sheet.add([action, say('REPORT_NONE')], { columns: listColumns });
     }
   }
-
-  widths.forEach((texts, c) => {
-    sheet.getColumn(c + 1).width = fitWidth(texts.map(cleanText), c === 0 ? 12 : 8);
-  });
+  sheet.end();
 }

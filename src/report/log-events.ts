@@ -85,8 +85,3 @@ type WithoutStamp<E> = E extends unknown ? Omit<E, 'time' | 'job'> : never;
 
 /** An event as a command emits it: the logger stamps the time and the job. */
 export type LogEventInput = WithoutStamp<LogEvent>;
-
-/** The format of one event line: JSON on one line, `\n` ended. */
-export function formatLogEvent(event: LogEvent): string {
-  return `${JSON.stringify(event)}\n`;
-}

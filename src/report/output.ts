@@ -16,8 +16,11 @@ export class OutputError extends Error {
   }
 }
 
-/** What an output is: one string or buffer, or pieces written in turn (a large CSV is never one string). */
-export type OutputContent = string | Uint8Array | Iterable<string | Uint8Array>;
+/**
+ * What an output is: one string or buffer, or pieces written in turn (a large CSV is never one string; a result
+ * workbook's pieces come from its zip stream as the sheets are written).
+ */
+export type OutputContent = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 const isWhole = (content: OutputContent): content is string | Uint8Array => typeof content === 'string' || content instanceof Uint8Array;
 
@@ -50,7 +53,7 @@ export async function writeFileAtomic(target: string, content: OutputContent, op
     const handle = await open(temp, 'wx');
     try {
       // writeFile on a handle writes from the current position: the pieces follow one another
-      for (const piece of isWhole(content) ? [content] : content) await handle.writeFile(piece);
+      for await (const piece of isWhole(content) ? [content] : content) await handle.writeFile(piece);
       await handle.sync();
     } finally {
       await handle.close();
@@ -71,7 +74,7 @@ export async function writeFileAtomic(target: string, content: OutputContent, op
  */
 export async function writeToStream(stream: NodeJS.WritableStream, content: OutputContent): Promise<void> {
   if (isWhole(content)) return writeWhole(stream, content);
-  for (const piece of content) {
+  for await (const piece of content) {
     // after a closed pipe the stream is destroyed: the rest has nowhere to go
     if ((stream as NodeJS.WritableStream & { destroyed?: boolean }).destroyed === true) return;
     await writeWhole(stream, piece);

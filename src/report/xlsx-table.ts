@@ -1,4 +1,7 @@
 import type ExcelJS from 'exceljs';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isPlainDate, type PlainDate } from '../core/values.js';
 import { gradeTone, type Tone } from './grade-tone.js';
 import { displayWidth } from './text-width.js';
@@ -76,6 +79,58 @@ const excelDate = (date: PlainDate) => new Date(Date.UTC(date.year, date.month -
 
 const pointsFormat = (decimals: number) => (decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`);
 
+type CellStyle = Partial<ExcelJS.Style>;
+
+/*
+ * Cells that look alike share one style object. exceljs remembers a style's id by the style object, so cells sharing
+ * one are written twice as fast as cells each with their own copy (what a sheet of 4 million rows needs). The objects
+ * are frozen: restyle a written cell by assigning it another shared style, never through `cell.font` and the like.
+ */
+function frozenStyle(style: CellStyle): CellStyle {
+  const freeze = (value: object): object => {
+    for (const inner of Object.values(value)) if (typeof inner === 'object' && inner !== null) freeze(inner as object);
+    return Object.freeze(value);
+  };
+  return freeze(style) as CellStyle;
+}
+
+/** The shared style `make(key)` gives, made once per key. */
+function styleCache<K>(make: (key: K) => CellStyle): (key: K) => CellStyle {
+  const made = new Map<K, CellStyle>();
+  return (key) => {
+    let style = made.get(key);
+    if (style === undefined) made.set(key, (style = frozenStyle(make(key))));
+    return style;
+  };
+}
+
+const PLAIN_STYLE = frozenStyle({});
+const ID_STYLE = frozenStyle({ numFmt: '@' });
+const DATE_STYLE = frozenStyle({ numFmt: 'yyyy-mm-dd' });
+const PERCENT_STYLE = frozenStyle({ numFmt: '0.0%' });
+const INTEGER_STYLE = frozenStyle({ numFmt: '0' });
+const HEADER_STYLE = frozenStyle({
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } },
+  border: { bottom: { style: 'thin' } },
+  alignment: { vertical: 'middle' },
+});
+const pointsStyle = styleCache((decimals: number) => ({ numFmt: pointsFormat(decimals) }));
+const deltaStyle = styleCache((decimals: number) => {
+  const format = pointsFormat(decimals);
+  return { numFmt: `+${format};-${format};${format}` };
+});
+const gradeStyle = styleCache((tone: Tone | null) =>
+  tone === null
+    ? { alignment: { horizontal: 'center' } }
+    : {
+        alignment: { horizontal: 'center' },
+        fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: TONE_STYLE[tone].fill } },
+        font: { bold: true, color: { argb: TONE_STYLE[tone].font } },
+      },
+);
+const boldStyle = styleCache((size: number | undefined) => ({ font: size === undefined ? { bold: true } : { bold: true, size } }));
+
 /**
  * Writes one value into a cell by kind: ids as text, percents (0–100) as Excel percents, dates as real dates,
  * changes signed. Returns the text as shown, to size the column by.
@@ -85,35 +140,34 @@ export function writeCell(cell: ExcelJS.Cell, content: SheetCell, column: SheetC
   if (value === null) return '';
   if (isPlainDate(value)) {
     cell.value = excelDate(value);
-    cell.numFmt = 'yyyy-mm-dd';
+    cell.style = DATE_STYLE;
     return '0000-00-00';
   }
   if (typeof value === 'boolean') {
     cell.value = value;
+    cell.style = PLAIN_STYLE;
     return String(value).toUpperCase();
   }
   if (typeof value === 'string') {
     cell.value = cleanText(value);
-    if (kind === 'id') cell.numFmt = '@';
-    if (kind === 'grade') styleGrade(cell, value, grades);
+    cell.style = kind === 'id' ? ID_STYLE : kind === 'grade' ? gradeStyle(gradeTone(grades, value)) : PLAIN_STYLE;
     return value;
   }
+  cell.value = kind === 'percent' ? value / 100 : value;
   if (kind === 'percent') {
-    cell.value = value / 100;
-    cell.numFmt = '0.0%';
+    cell.style = PERCENT_STYLE;
     return `${value.toFixed(1)}%`;
   }
-  cell.value = value;
   if (kind === 'integer') {
-    cell.numFmt = '0';
+    cell.style = INTEGER_STYLE;
     return String(Math.round(value));
   }
   if (kind === 'points' || kind === 'delta') {
     const decimals = column.decimals ?? 2;
-    const format = pointsFormat(decimals);
-    cell.numFmt = kind === 'points' ? format : `+${format};-${format};${format}`;
+    cell.style = kind === 'points' ? pointsStyle(decimals) : deltaStyle(decimals);
     return `${kind === 'delta' ? '+' : ''}${value.toFixed(decimals)}`;
   }
+  cell.style = PLAIN_STYLE;
   return String(value);
 }
 
@@ -121,29 +175,25 @@ function isTyped(content: SheetCell): content is TypedCell {
   return typeof content === 'object' && content !== null && 'kind' in content;
 }
 
-function styleGrade(cell: ExcelJS.Cell, grade: string, grades: readonly string[]): void {
-  cell.alignment = { horizontal: 'center' };
-  const tone = gradeTone(grades, grade);
-  if (tone === null) return;
-  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TONE_STYLE[tone].fill } };
-  cell.font = { bold: true, color: { argb: TONE_STYLE[tone].font } };
-}
-
 /** Styles a header row: bold on a light fill with a rule below. */
 export function styleHeader(row: ExcelJS.Row): void {
   row.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    cell.border = { bottom: { style: 'thin' } };
-    cell.alignment = { vertical: 'middle' };
+    cell.style = HEADER_STYLE;
   });
 }
 
+/** Sets a cell in bold, at `size` points when given (titles and labels). */
+export function boldCell(cell: ExcelJS.Cell, size?: number): void {
+  cell.style = boldStyle(size);
+}
+
+const columnWidth = (widest: number, minimum: number) => Math.min(MAX_COLUMN_WIDTH, Math.max(minimum, widest) + 2);
+
 /** Column width in Excel units for the widest text shown: Hangul counts two, plus padding; capped. */
 export function fitWidth(texts: Iterable<string>, minimum = 6): number {
-  let widest = minimum;
+  let widest = 0;
   for (const text of texts) widest = Math.max(widest, displayWidth(text));
-  return Math.min(MAX_COLUMN_WIDTH, widest + 2);
+  return columnWidth(widest, minimum);
 }
 
 export interface TableOptions {
@@ -152,9 +202,14 @@ export interface TableOptions {
   readonly freezeColumns?: number;
 }
 
+const frozenHeader = (options: TableOptions) => [{ state: 'frozen' as const, xSplit: options.freezeColumns ?? 0, ySplit: 1 }];
+/** the text a header sizes its column by: the filter button takes about three characters of the header cell */
+const headerShown = (column: SheetColumn) => `${column.header}   `;
+const filterOver = (rows: number, columns: number) => ({ from: { row: 1, column: 1 }, to: { row: Math.max(1, rows), column: columns } });
+
 /**
- * Adds a table sheet: a frozen, filterable header row, typed and formatted cells, grade fills,
- * and columns as wide as their widest text.
+ * Adds a table sheet to an in-memory workbook: a frozen, filterable header row, typed and formatted cells, grade
+ * fills, and columns as wide as their widest text.
  */
 export function addTableSheet(
   workbook: ExcelJS.Workbook,
@@ -163,13 +218,10 @@ export function addTableSheet(
   rows: readonly (readonly SheetCell[])[],
   options: TableOptions,
 ): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', xSplit: options.freezeColumns ?? 0, ySplit: 1 }],
-  });
+  const sheet = workbook.addWorksheet(name, { views: frozenHeader(options) });
   const header = sheet.addRow(columns.map((c) => cleanText(c.header)));
   styleHeader(header);
-  // the filter button takes about three characters of the header cell
-  const shown = columns.map((c) => [`${c.header}   `]);
+  const shown = columns.map((c) => [headerShown(c)]);
   rows.forEach((values, r) => {
     const row = sheet.getRow(r + 2);
     columns.forEach((column, c) => shown[c]!.push(writeCell(row.getCell(c + 1), values[c] ?? null, column, options.grades)));
@@ -177,6 +229,162 @@ export function addTableSheet(
   columns.forEach((_, c) => {
     sheet.getColumn(c + 1).width = fitWidth(shown[c]!);
   });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  sheet.autoFilter = filterOver(rows.length + 1, columns.length);
   return sheet;
+}
+
+/**
+ * Rows of a streamed sheet that size its columns: the first rows (all of a small sheet). A streamed sheet's
+ * column widths go out before its first row, so they cannot wait for the last one.
+ */
+export const MEASURED_ROWS = 1_000;
+/** Rows written between looks at whether the zip keeps up. */
+const ROWS_PER_CHECK = 100;
+const TEXT_COLUMN: SheetColumn = { header: '', kind: 'text' };
+
+/**
+ * A workbook written as a stream with exceljs's `WorkbookWriter`: `write` adds the sheets one after another while
+ * the zip's bytes are handed on, so neither the workbook model nor the file is ever whole in memory. Sheets must
+ * be written one at a time: the zip takes its entries in turn, and a sheet started before the one before it has
+ * ended would wait in memory whole. Nothing is done until the first piece is asked for; if the consumer stops,
+ * writing stops.
+ */
+export async function* streamedWorkbook(write: (workbook: StreamedWorkbook) => Promise<void>): AsyncGenerator<Uint8Array> {
+  const { default: Excel } = await import('exceljs');
+  const output = new PassThrough();
+  const stopped = new AbortController();
+  output.once('close', () => stopped.abort());
+  const writer = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  writer.creator = 'sseval';
+  const done = write(new StreamedWorkbook(writer, stopped.signal))
+    .then(() => writer.commit())
+    .catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+  try {
+    for await (const piece of output) yield piece as Buffer;
+    await done;
+  } finally {
+    output.destroy();
+  }
+}
+
+/** The streaming workbook `streamedWorkbook` hands its writer: sheets are added through it. */
+export class StreamedWorkbook {
+  constructor(
+    private readonly writer: ExcelJS.Workbook,
+    private readonly stopped: AbortSignal,
+  ) {}
+
+  /** Starts a free-form sheet; `minimumWidth` is each column's narrowest width. */
+  sheet(name: string, grades: readonly string[], minimumWidth: (column: number) => number): SheetWriter {
+    return new SheetWriter(this.writer.addWorksheet(name), grades, minimumWidth, this.stopped);
+  }
+
+  /** Starts a table sheet: a frozen, filterable header row above typed rows (see `addTableSheet`). */
+  async table(name: string, columns: readonly SheetColumn[], options: TableOptions): Promise<TableWriter> {
+    const sheet = new SheetWriter(this.writer.addWorksheet(name, { views: frozenHeader(options) }), options.grades, () => 6, this.stopped);
+    columns.forEach((column, c) => sheet.measure(c, headerShown(column)));
+    await sheet.add(
+      columns.map((c) => c.header),
+      { style: styleHeader, measured: false },
+    );
+    return new TableWriter(sheet, columns);
+  }
+}
+
+/** How `SheetWriter.add` writes a row. */
+export interface RowOptions {
+  /** how each cell is written (default: as text) */
+  readonly columns?: readonly SheetColumn[];
+  /** styles the row before it goes out */
+  readonly style?: (row: ExcelJS.Row) => void;
+  /** a column whose text runs across the next columns (a title, a note): it sizes nothing */
+  readonly spills?: number;
+  /** false: the row sizes no column */
+  readonly measured?: boolean;
+}
+
+/**
+ * One sheet of a streamed workbook, written row by row. The first MEASURED_ROWS rows are held and measured; then
+ * the columns get their widths, and every row goes out as it is added.
+ */
+export class SheetWriter {
+  private readonly widest: number[] = [];
+  private measuring = true;
+  private written = 0;
+
+  constructor(
+    private readonly sheet: ExcelJS.Worksheet,
+    private readonly grades: readonly string[],
+    private readonly minimumWidth: (column: number) => number,
+    private readonly stopped: AbortSignal,
+  ) {}
+
+  /** Counts a text towards a column's width while the sheet is being measured. */
+  measure(column: number, text: string): void {
+    if (this.measuring) this.widest[column] = Math.max(this.widest[column] ?? 0, displayWidth(text));
+  }
+
+  /** Adds the next row; it waits when the zip is behind. */
+  async add(cells: readonly SheetCell[], { columns, style, spills, measured = true }: RowOptions = {}): Promise<void> {
+    this.written += 1;
+    const row = this.sheet.getRow(this.written);
+    cells.forEach((value, c) => {
+      if (value === null) return;
+      const shown = writeCell(row.getCell(c + 1), value, columns?.[c] ?? TEXT_COLUMN, this.grades);
+      if (measured && c !== spills) this.measure(c, shown);
+    });
+    style?.(row);
+    if (this.measuring) {
+      if (this.written === MEASURED_ROWS) this.sizeColumns();
+    } else {
+      row.commit();
+      if (this.written % ROWS_PER_CHECK === 0) await this.zipCaughtUp();
+    }
+  }
+
+  /** Ends the sheet (with an autofilter over the first `filterColumns` columns of every row, when given). */
+  end(filterColumns?: number): void {
+    if (this.measuring) this.sizeColumns();
+    if (filterColumns !== undefined) this.sheet.autoFilter = filterOver(this.written, filterColumns);
+    // no wait after the last row: an ended stream never signals drain; the next sheet's rows wait for the zip instead
+    this.sheet.commit();
+  }
+
+  /** Gives the columns their widths and sends the rows held so far. */
+  private sizeColumns(): void {
+    for (let c = 0; c < this.widest.length; c += 1) this.sheet.getColumn(c + 1).width = columnWidth(this.widest[c] ?? 0, this.minimumWidth(c));
+    this.measuring = false;
+    if (this.written > 0) this.sheet.getRow(this.written).commit();
+  }
+
+  /**
+   * Waits while the zip is behind. exceljs's streaming writer takes no notice of backpressure (exceljs#734): rows
+   * written in a loop pile up in memory, a whole sheet at worst. A sheet's XML goes to a stream the zip reads from
+   * (in exceljs 4.4 with archiver 5, the sheet stream's first pipe); when that stream is full, wait until it drains.
+   * Without such a stream, give the event loop a turn so that the zip can run.
+   */
+  private async zipCaughtUp(): Promise<void> {
+    const internals = this.sheet as unknown as { stream?: { pipes?: { _writableState?: { needDrain?: boolean } }[] } };
+    const pipe = internals.stream?.pipes?.[0];
+    if (pipe?._writableState === undefined) await nextTurn();
+    else if (pipe._writableState.needDrain === true) await once(pipe as unknown as NodeJS.EventEmitter, 'drain', { signal: this.stopped });
+  }
+}
+
+/** A table sheet of a streamed workbook: one row of typed cells per `add`. */
+export class TableWriter {
+  constructor(
+    private readonly sheet: SheetWriter,
+    private readonly columns: readonly SheetColumn[],
+  ) {}
+
+  /** Adds a row: one cell per column. */
+  add(values: readonly SheetCell[]): Promise<void> {
+    return this.sheet.add(values, { columns: this.columns });
+  }
+
+  /** Ends the sheet, the autofilter over every row. */
+  end(): void {
+    this.sheet.end(this.columns.length);
+  }
 }

@@ -1,22 +1,15 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { compareDates, parseIsoDate } from '../core/dates.js';
+import { readFileSync, existsSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { problem, type Problem } from '../core/problems.js';
-import { formatDate, type PlainDate } from '../core/values.js';
-import { readRubricIdentity, type RubricIdentity } from './identity.js';
+import type { PlainDate } from '../core/values.js';
+import { sha256 } from './digest.js';
+import { readRubricIdentity } from './identity.js';
+import { BUNDLED_RUBRICS_DIR, chooseRubric, isRubricPath, rubricFilesIn, type RubricEntry } from './locate.js';
 import type { CompiledRubric } from './model.js';
-import { parseRubricText, sha256 } from './parse.js';
+import { parseRubricText } from './parse.js';
+import type { Rubric } from './schema.js';
 
-/** The rubrics shipped with sseval: <package root>/rubrics (this file sits two levels below the root in src/ and dist/). */
-export const BUNDLED_RUBRICS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'rubrics');
-
-const RUBRIC_FILE = /\.(ya?ml|json)$/i;
-
-/** A rubric file's identity, read without full checking, for listing and resolving references. */
-export interface RubricEntry extends RubricIdentity {
-  readonly file: string;
-}
+export { BUNDLED_RUBRICS_DIR, isRubricPath, type RubricEntry } from './locate.js';
 
 /** Loads and checks one rubric file; `extraChecks` as in parseRubricText (the linter passes its own). */
 export function loadRubricFile(
@@ -34,23 +27,11 @@ export function loadRubricFile(
 
 /** Lists the rubric files of the given folders (bundled first); files that cannot be read as rubrics are skipped. */
 export function listRubricFiles(dirs: readonly string[] = [BUNDLED_RUBRICS_DIR]): RubricEntry[] {
-  const entries: RubricEntry[] = [];
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).sort()) {
-      if (!RUBRIC_FILE.test(name) || name === 'schema.json') continue;
-      const file = path.join(dir, name);
-      // not a rubric: `sseval rubric lint` reports such files; resolution only needs the readable ones
-      const identity = readRubricIdentity(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-      if (identity) entries.push({ file, ...identity });
-    }
-  }
-  return entries;
-}
-
-/** True when the reference names a file rather than an id (`./x.yaml`, `rubrics/x.yml`). */
-export function isRubricPath(ref: string): boolean {
-  return ref.includes('/') || ref.includes(path.sep) || RUBRIC_FILE.test(ref);
+  return rubricFilesIn(dirs).flatMap((file) => {
+    // not a rubric: `sseval rubric lint` reports such files; resolution only needs the readable ones
+    const identity = readRubricIdentity(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    return identity ? [{ file, ...identity }] : [];
+  });
 }
 
 /**
@@ -65,31 +46,20 @@ export function resolveRubric(
     if (!existsSync(ref)) return { problems: [problem('RUBRIC_NOT_FOUND', 'error', { file: ref }, { ref })] };
     return loadRubricFile(ref);
   }
-  const [id, version] = ref.split('@', 2) as [string, string | undefined];
-  const candidates = listRubricFiles(dirs).filter((entry) => entry.id === id);
-  if (candidates.length === 0) {
-    const known = [...new Set(listRubricFiles(dirs).map((e) => e.id))].join(', ');
-    return { problems: [problem('RUBRIC_NOT_FOUND', 'error', {}, { ref, known })] };
-  }
-  const versions = candidates.map((c) => c.version).join(', ');
-  const chosen =
-    version !== undefined
-      ? candidates.find((c) => c.version === version)
-      : candidates
-          .filter((c) => isEffective(c, asOf))
-          .sort((a, b) => b.from.localeCompare(a.from))[0];
-  if (!chosen) {
-    return version !== undefined
-      ? { problems: [problem('RUBRIC_VERSION_NOT_FOUND', 'error', {}, { id, version, versions })] }
-      : { problems: [problem('RUBRIC_NONE_EFFECTIVE', 'error', {}, { id, asOf: formatDate(asOf), versions })] };
-  }
-  const loaded = loadRubricFile(chosen.file);
-  return loaded;
+  const chosen = chooseRubric(listRubricFiles(dirs), ref, asOf);
+  return 'problems' in chosen ? chosen : loadRubricFile(chosen.file);
 }
 
-function isEffective(entry: RubricEntry, asOf: PlainDate): boolean {
-  const from = parseIsoDate(entry.from);
-  const to = entry.to === undefined ? undefined : parseIsoDate(entry.to);
-  if (!from || compareDates(asOf, from) < 0) return false;
-  return to === undefined || compareDates(asOf, to) <= 0;
+/**
+ * The rubric files that pass every check, as the schema gave them, by the sha256 of their bytes: what the build
+ * writes for `resolvePrechecked`. A rubric the JSON file could not carry unchanged is left out (it takes the full path).
+ */
+export function precheckRubricFiles(files: readonly string[]): Record<string, Rubric> {
+  const prechecked: Record<string, Rubric> = {};
+  for (const file of files) {
+    const { rubric, problems } = loadRubricFile(file);
+    if (rubric === undefined || problems.length > 0) continue;
+    if (isDeepStrictEqual(JSON.parse(JSON.stringify(rubric.rubric)), rubric.rubric)) prechecked[rubric.source.sha256] = rubric.rubric;
+  }
+  return prechecked;
 }

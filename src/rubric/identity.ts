@@ -1,12 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-
-/** What resolving a rubric reference needs to know of a file: its id, version and effective period. */
-export interface RubricIdentity {
-  readonly id: string;
-  readonly version: string;
-  readonly from: string;
-  readonly to: string | undefined;
-}
+import type { RubricIdentity } from './locate.js';
 
 const IDENTITY_KEYS: ReadonlySet<string> = new Set(['id', 'version', 'effective']);
 const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)/;

@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto';
 import { parseCheckedYaml } from '../core/checked-yaml.js';
 import type { Problem } from '../core/problems.js';
+import { sha256 } from './digest.js';
 import { compileRubric, type CompiledRubric } from './model.js';
 import { RubricSchema, type Rubric } from './schema.js';
-
-/** SHA-256 of a rubric or input file's bytes, hex. */
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /**
  * Parses rubric text (YAML or JSON; JSON is YAML), checks it against the schema and the load-time rules,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { certifyResults } from '../../src/core/certs.js';
 import { parseIsoDate } from '../../src/core/dates.js';
 import { gradeInstitutions } from '../../src/core/engine.js';
-import { CertsDocumentSchema, type CertsDocument } from '../../src/report/certs-json.js';
+import { CertsDocumentSchema, type CertsDocument } from '../../src/report/certs-document-schema.js';
 import { renderRegisterCsv } from '../../src/report/certs-csv.js';
 import { runCli } from '../helpers/cli.js';
 import { record, rubricFrom } from '../helpers/rubric.js';

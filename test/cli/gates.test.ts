@@ -3,7 +3,7 @@ import { checkFailUnderGrade, failUnderGate, maxIssuesGate, parseMaxIssues } fro
 import { loadRubricRef, rubricDirs } from '../../src/cli/rubric-ref.js';
 import type { InstitutionResult } from '../../src/core/results.js';
 
-const rubric = loadRubricRef('agency-management@2024', { year: 2024, month: 12, day: 31 }, rubricDirs([]));
+const rubric = await loadRubricRef('agency-management@2024', { year: 2024, month: 12, day: 31 }, await rubricDirs([]));
 const graded = (pairs: [string, string | null][]) => pairs.map(([id, grade]) => ({ id, grade }) as InstitutionResult);
 
 describe('gates', () => {

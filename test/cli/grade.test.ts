@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GradeDocumentSchema } from '../../src/report/grade-document.js';
+import { GradeDocumentSchema } from '../../src/report/grade-document-schema.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 const AGENCIES = 'fixtures/agencies-2024.csv';

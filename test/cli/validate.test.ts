@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ValidationDocumentSchema } from '../../src/report/validation-document.js';
+import { ValidationDocumentSchema } from '../../src/report/validation-document-schema.js';
 import { runCli } from '../helpers/cli.js';
 import { INGEST_RUBRIC_FILE } from '../helpers/ingest-rubric.js';
 import { tempDir, writeWorkbook } from '../helpers/xlsx.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CertsDocumentSchema, renderCertsJson } from '../../src/report/certs-json.js';
+import { CertsDocumentSchema } from '../../src/report/certs-document-schema.js';
+import { renderCertsJson } from '../../src/report/certs-json.js';
 import { documentOf } from '../helpers/certs.js';
 
 describe('the certs JSON document', () => {

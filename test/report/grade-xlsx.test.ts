@@ -1,7 +1,12 @@
 import { ValueType } from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { renderGradeXlsx } from '../../src/report/grade-xlsx.js';
-import { FIXTURE_PROBLEMS, fixtureDocument } from '../helpers/report-fixture.js';
+import { explainedResults, gradeTable, rankedResults } from '../../src/core/engine.js';
+import { RecordValues } from '../../src/core/record-values.js';
+import { findingReason } from '../../src/messages/explain.js';
+import { gradeDocument } from '../../src/report/grade-document.js';
+import { gradeXlsxPieces, renderGradeXlsx } from '../../src/report/grade-xlsx.js';
+import { MEASURED_ROWS } from '../../src/report/xlsx-table.js';
+import { FIXTURE_PROBLEMS, FIXTURE_ROWS, fixtureDocument, fixtureRecords } from '../helpers/report-fixture.js';
 import { hasLibreOffice, libreOfficeSheets, readWorkbook, rowValues } from '../helpers/workbook-readback.js';
 
 const { doc, rubric } = fixtureDocument();
@@ -195,4 +200,50 @@ describe('the result workbook', () => {
     expect(sheets.get('요약')).toContain('기준일,2025-03-31');
     expect(sheets.get('지표')!.split('\n')[3]).toContain('8.0%');
   }, 120_000);
+
+  test('2,500 institutions from the compact table: every sheet reads back complete, in ranked order, 지표 split at 4,000 rows', async () => {
+    // the fixture's six institutions over and over, with varied satisfaction and turnover: more rows than a sheet
+    // measures before it streams, and the indicator rows over three sheets
+    const rows: NonNullable<Parameters<typeof fixtureRecords>[0]> = Array.from({ length: 2_500 }, (_, n) => {
+      const [, name, region, type, satisfaction, rights, , certified, abuse, investigation] = FIXTURE_ROWS[n % FIXTURE_ROWS.length]!;
+      return [String(n).padStart(5, '0'), `${name} ${n}`, region, type, satisfaction === null ? null : 60 + ((n * 37) % 41), rights, (n * 7) % 30, certified, abuse, investigation];
+    });
+    const { rubric } = fixtureDocument();
+    const asOf = { year: 2025, month: 3, day: 31 };
+    const records = fixtureRecords(rows);
+    const table = gradeTable(rubric, records, { asOf });
+    const values = new RecordValues([...rubric.fields.keys()]);
+    for (const r of records) values.add(r.values);
+    // the document as the CLI has it when it streams: no results of its own
+    const doc = gradeDocument(rubric, { results: [], problems: [] }, { toolVersion: '0.1.0', inputs: [], asOf, groupBy: rubric.rubric.peerGroups, skipped: [] });
+    const pieces: Uint8Array[] = [];
+    const ranked = rankedResults(rubric, table, (index) => values.valuesAt(index), asOf);
+    for await (const piece of gradeXlsxPieces(doc, ranked, { rubric, lang: 'ko', problems: [] }, 4_000)) pieces.push(piece);
+    const workbook = await readWorkbook(Buffer.concat(pieces));
+
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['요약', '순위', '지표 1', '지표 2', '지표 3', '노인', '아동', '장애인']);
+    const expected = explainedResults(rubric, records, table, asOf);
+    expect(expected.length).toBeGreaterThan(MEASURED_ROWS);
+    const ranking = workbook.getWorksheet('순위')!;
+    expect(ranking.rowCount).toBe(1 + expected.length);
+    expect(expected.map((_, k) => rowValues(ranking, k + 2).slice(0, 2))).toEqual(expected.map((r) => [r.rank ?? undefined, r.id]));
+
+    const parts = [1, 2, 3].map((n) => workbook.getWorksheet(`지표 ${n}`)!);
+    expect(parts.map((sheet) => sheet.rowCount)).toEqual([4_001, 4_001, 2_001]);
+    const indicatorRows = parts.flatMap((sheet) => Array.from({ length: sheet.rowCount - 1 }, (_, r) => rowValues(sheet, r + 2)));
+    const findings = expected.flatMap((r) => r.indicators.map((f) => ({ r, f })));
+    expect(indicatorRows.map((row) => [row[0], row[3], row[9] ?? null])).toEqual(findings.map(({ r, f }) => [r.id, f.id, f.points]));
+    expect(indicatorRows.map((row) => row[12])).toEqual(findings.map(({ f }) => findingReason(f, 'ko')));
+    // past the measured rows the sheet streams; its columns were sized from the first rows
+    expect(parts[0]!.getColumn(2).width).toBeGreaterThan(10);
+
+    const members = ['노인', '아동', '장애인'].map((group) => workbook.getWorksheet(group)!.rowCount - 1);
+    expect(members.reduce((a, b) => a + b)).toBe(expected.length);
+    const summary = workbook.getWorksheet('요약')!;
+    const facts = new Map<unknown, unknown>();
+    summary.eachRow((row) => facts.set(rowValues(summary, row.number)[0], rowValues(summary, row.number)[1]));
+    expect(facts.get('기관 수')).toBe(expected.length);
+    expect(facts.get('보류')).toBe(expected.filter((r) => r.status === 'withheld').length);
+    expect(String(facts.get('참고'))).toContain('지표 1, 지표 2, 지표 3');
+  }, 60_000);
 });

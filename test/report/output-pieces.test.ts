@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -21,5 +21,23 @@ describe('output in pieces', () => {
       yield 'b\n';
     })());
     expect(Buffer.concat(chunks).toString()).toBe('a,b\n');
+  });
+
+  it('takes pieces that come asynchronously (a workbook from its zip stream); a failure leaves no file behind', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'results.xlsx');
+    await writeFileAtomic(file, (async function* () {
+      yield Buffer.from('PK');
+      yield Buffer.from('\u0003\u0004');
+    })(), { force: false, inputs: [] });
+    expect(readFileSync(file, 'latin1')).toBe('PK\u0003\u0004');
+    const failed = path.join(dir, 'failed.xlsx');
+    const pieces = (async function* () {
+      yield Buffer.from('PK');
+      throw new Error('the zip stream broke');
+    })();
+    await expect(writeFileAtomic(failed, pieces, { force: false, inputs: [] })).rejects.toMatchObject({ code: 'OUTPUT_FAILED' });
+    expect(existsSync(failed)).toBe(false);
+    expect(readdirSync(dir)).toEqual(['results.xlsx']);
   });
 });

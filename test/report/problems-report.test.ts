@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import type { ProblemTally } from '../../src/core/problem-log.js';
 import { problem, type Problem } from '../../src/core/problems.js';
 import { renderProblemsCsv, renderProblemsJson, renderProblemsTable } from '../../src/report/problems-report.js';
-import { ValidationDocumentSchema, type ValidationContext } from '../../src/report/validation-document.js';
+import { ValidationDocumentSchema } from '../../src/report/validation-document-schema.js';
+import type { ValidationContext } from '../../src/report/validation-document.js';
 import { ingestRubric } from '../helpers/ingest-rubric.js';
 
 const noColor = new Chalk({ level: 0 });

@@ -1,9 +1,10 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
-import { resultSummaries } from '../../core/engine.js';
+import { rankedResults, resultSummaries } from '../../core/engine.js';
 import { hasErrors, problem, type Problem } from '../../core/problems.js';
 import { gradeCsvChunks } from '../../report/grade-csv.js';
 import { fieldLabelOf, gradeRenderers } from '../../report/grade-renderers.js';
+import type { OutputContent } from '../../report/output.js';
 import { renderProblemsText } from '../../report/problems-text.js';
 import type { CompiledRubric } from '../../rubric/model.js';
 import { checkCertifiable, writeCertification } from '../certify.js';
@@ -69,19 +70,23 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
     checkFailUnderGrade(rubric, flags.failUnder);
     if (notifiedOn !== undefined) checkCertifiable(rubric, flags.format);
   };
-  // a CSV ranking needs no indicator findings: its rows stream from the compact table
-  const streamed = flags.format === 'csv' && notifiedOn === undefined;
-  const graded = await gradeFiles(files, flags, options, io, { findings: !streamed, checkRubric });
+  // a CSV ranking needs no indicator findings, and a result workbook builds each institution's findings as it writes
+  // them: both stream from the compact table, the workbook also keeping the records' values, column by column
+  const streamed = (flags.format === 'csv' || flags.format === 'xlsx') && notifiedOn === undefined;
+  const graded = await gradeFiles(files, flags, options, io, { findings: !streamed, checkRubric, keepValues: streamed && flags.format === 'xlsx' });
   if ('exit' in graded) return graded.exit;
-  const { rubric, records, table, outcome, doc, problems, tally, skipped, inputs } = graded;
+  const { rubric, records, table, outcome, doc, problems, tally, skipped, inputs, values } = graded;
 
   const force = flags.force === true;
   if (notifiedOn === undefined) {
     const toFile = flags.out !== undefined && flags.out !== '-';
-    const render = async () =>
-      streamed
-        ? gradeCsvChunks(doc, resultSummaries(table), lang, fieldLabelOf(rubric, lang))
-        : gradeRenderers[flags.format]!(doc, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
+    const render = async (): Promise<OutputContent> => {
+      if (!streamed) return gradeRenderers[flags.format]!(doc, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
+      if (values === undefined) return gradeCsvChunks(doc, resultSummaries(table), lang, fieldLabelOf(rubric, lang));
+      // loaded on demand, like every xlsx report: exceljs takes 0.4 s to load
+      const { gradeXlsxPieces } = await import('../../report/grade-xlsx.js');
+      return gradeXlsxPieces(doc, rankedResults(rubric, table, (index) => values.valuesAt(index), options.asOf), { rubric, lang, problems });
+    };
     await writeOutput(io, flags.out, lang, render, { force, inputs: files });
   } else {
     const { format, out, register } = flags;

@@ -32,7 +32,7 @@ export const registerRubric: RegisterCommand = (program, io, finish) => {
     .addOption(langOption())
     .action(async (options: { dir: string[]; format: 'table' | 'json'; lang?: string }) => {
       const lang = resolveLang(options.lang);
-      const listings: RubricListing[] = listRubricFiles(rubricDirs(options.dir)).map((entry) => {
+      const listings: RubricListing[] = listRubricFiles(await rubricDirs(options.dir)).map((entry) => {
         const { rubric: compiled, problems } = loadRubricFile(entry.file);
         const base = { ...entry, file: displayRubricFile(entry.file), problems: problems.length };
         return compiled ? { ...base, rubric: compiled } : base;
@@ -50,7 +50,7 @@ export const registerRubric: RegisterCommand = (program, io, finish) => {
     .addOption(dirOption())
     .addOption(asOfFlag())
     .action(async (ref: string, options: { lang?: string; format: 'text' | 'json'; dir: string[]; asOf?: string }) => {
-      const compiled = loadRubricRef(ref, asOfOption(options.asOf), rubricDirs(options.dir));
+      const compiled = await loadRubricRef(ref, asOfOption(options.asOf), await rubricDirs(options.dir));
       const file = displayRubricFile(compiled.source.file);
       const text = options.format === 'json' ? renderRubricShowJson(compiled, file) : renderRubricShowText(compiled, file, resolveLang(options.lang));
       await writeToStream(io.out, text);
@@ -83,9 +83,9 @@ export const registerRubric: RegisterCommand = (program, io, finish) => {
     .addOption(asOfFlag())
     .action(async (a: string, b: string, options: { format: 'table' | 'json'; lang?: string; dir: string[]; asOf?: string }) => {
       const asOf = asOfOption(options.asOf);
-      const dirs = rubricDirs(options.dir);
-      const before = loadRubricRef(a, asOf, dirs);
-      const after = loadRubricRef(b, asOf, dirs);
+      const dirs = await rubricDirs(options.dir);
+      const before = await loadRubricRef(a, asOf, dirs);
+      const after = await loadRubricRef(b, asOf, dirs);
       const diff: RubricDiff = { schemaVersion: 1, from: refOf(before), to: refOf(after), changes: diffRubrics(before, after) };
       await writeToStream(io.out, options.format === 'json' ? renderRubricDiffJson(diff) : renderRubricDiffTable(diff, resolveLang(options.lang)));
       finish(ExitCode.ok);

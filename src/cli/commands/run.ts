@@ -10,7 +10,7 @@ import { renderMessage, type Lang } from '../../messages/index.js';
 import { OutputError } from '../../report/output.js';
 import { ensureOutputFolder } from '../../report/output-folder.js';
 import { renderProblemsText } from '../../report/problems-text.js';
-import { BUNDLED_RUBRICS_DIR, isRubricPath } from '../../rubric/files.js';
+import { BUNDLED_RUBRICS_DIR, isRubricPath } from '../../rubric/locate.js';
 import { observedEventLog } from '../event-log.js';
 import { ExitCode, ExitError, type ExitCodeValue } from '../exit.js';
 import { collectList } from '../grade-files.js';
@@ -109,8 +109,8 @@ async function planJob(
   try {
     // the rubric's id and version name the output; a rubric that does not load is reported by the command alike
     // a rubric id may name one in the config's rubric-dirs: the job is then given that rubric's file
-    const dirs = rubricDirs([], (config['rubric-dirs'] ?? []).map((dir) => path.resolve(loaded.dir, dir)));
-    const compiled = loadRubricRef(rubric, parseIsoDate(settings.asOf)!, dirs);
+    const dirs = await rubricDirs([], (config['rubric-dirs'] ?? []).map((dir) => path.resolve(loaded.dir, dir)));
+    const compiled = await loadRubricRef(rubric, parseIsoDate(settings.asOf)!, dirs);
     if (!isRubricPath(rubric) && path.dirname(compiled.source.file) !== BUNDLED_RUBRICS_DIR) rubric = compiled.source.file;
     out = outputPath(job, {
       configDir: loaded.dir,
