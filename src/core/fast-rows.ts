@@ -4,7 +4,7 @@ import { parseFieldValue, type CellContext } from './parse/field.js';
 import type { ParseOutcome } from './parse/outcome.js';
 import type { FieldSlots } from './records.js';
 import type { RecordSpec } from './validate.js';
-import { formatValue, type FieldValue } from './values.js';
+import type { FieldValue } from './values.js';
 
 /** One CSV line's cells as byte ranges of UTF-8 text: what the fast reader hands on instead of a string per cell. */
 export interface ByteRow {
@@ -64,7 +64,6 @@ export function plainDecimal(bytes: Uint8Array, start: number, end: number): num
   return value === 0 ? 0 : negative ? -value : value;
 }
 
-const ASCII_WORD = /^[0-9A-Za-z]+$/;
 const NUMBER = 0;
 const INTEGER = 1;
 const OTHER = 2;
@@ -98,14 +97,12 @@ export class FastRowReader {
   private readonly slotOf: ReadonlyMap<string, number>;
   private readonly current: FieldValue[];
   /** the row's values by field id: what the checks and the grader read */
-  readonly values: { get(field: string): FieldValue };
-  /** the same, as a function */
-  readonly get: (field: string) => FieldValue;
+  readonly values: { readonly get: (field: string) => FieldValue };
   /** the same, by slot */
   readonly slots: FieldSlots;
 
   constructor(
-    private readonly spec: RecordSpec,
+    spec: RecordSpec,
     plan: HeaderPlan,
     private readonly headerIndex: ReadonlyMap<string, string>,
     private readonly context: CellContext,
@@ -115,8 +112,7 @@ export class FastRowReader {
     this.current = fields.map(() => null);
     const current = this.current;
     const slots = this.slotOf;
-    this.get = (field) => current[slots.get(field) ?? -1] ?? null;
-    this.values = { get: this.get };
+    this.values = { get: (field) => current[slots.get(field) ?? -1] ?? null };
     this.slots = { slotOf: slots, values: current };
     this.reads = [];
     let idRead: ColumnRead | undefined;
@@ -139,7 +135,7 @@ export class FastRowReader {
     for (const column of this.unheaded) if (row.starts[column]! !== row.ends[column]!) return undefined;
     const idText = row.text(this.idRead.column);
     const id = this.typed(this.idRead, idText);
-    if (typeof id !== 'string' || id.includes('\uFFFD') || this.repeatsHeader(idText)) return undefined;
+    if (typeof id !== 'string' || id.includes('\uFFFD') || matchHeader(idText, this.headerIndex) === this.idRead.field.id) return undefined;
     const current = this.current;
     current[this.idRead.slot] = id;
     const bytes = row.bytes;
@@ -147,13 +143,12 @@ export class FastRowReader {
       const start = row.starts[read.column]!;
       const end = row.ends[read.column]!;
       let value: FieldValue | undefined;
-      if (read.kind !== OTHER) {
-        const number = start === end ? Number.NaN : plainDecimal(bytes, start, end);
-        if (start === end) value = null;
-        else if (!Number.isNaN(number) && (read.kind === NUMBER || Number.isInteger(number))) value = number;
-        else value = this.typed(read, row.text(read.column));
-      } else {
-        value = this.typed(read, row.text(read.column));
+      if (read.kind === OTHER) value = this.typed(read, row.text(read.column));
+      else if (start === end) value = null;
+      else {
+        const number = plainDecimal(bytes, start, end);
+        const plain = !Number.isNaN(number) && (read.kind === NUMBER || Number.isInteger(number));
+        value = plain ? number : this.typed(read, row.text(read.column));
       }
       if (value === undefined) return undefined;
       if (value === null) {
@@ -167,16 +162,6 @@ export class FastRowReader {
     return id;
   }
 
-  /**
-   * Whether the id cell names the id column, as in a repeated header row (which the careful path reports). Ids
-   * of ASCII letters and digits alone are looked up directly: normalising cannot change them.
-   */
-  private repeatsHeader(idText: string): boolean {
-    const key = ASCII_WORD.test(idText) ? idText.toLowerCase() : undefined;
-    const field = key === undefined ? matchHeader(idText, this.headerIndex) : this.headerIndex.get(key);
-    return field === this.idRead.field.id;
-  }
-
   /** A cell's value by the full grammar, or undefined when the careful validator would report the cell. */
   private typed(read: ColumnRead, text: string): FieldValue | undefined {
     const cached = read.outcomes?.get(text);
@@ -184,11 +169,5 @@ export class FastRowReader {
     if (cached === undefined && read.outcomes !== undefined && read.outcomes.size < MAX_CACHED_TEXTS) read.outcomes.set(text, outcome);
     if (!outcome.ok || text.includes('\uFFFD')) return undefined;
     return outcome.value;
-  }
-
-  /** The display name of the row read last: the name field's value, else the id (as the careful validator names it). */
-  nameOf(id: string): string {
-    const name = this.values.get(this.spec.nameField) ?? null;
-    return name === null ? id : formatValue(name);
   }
 }

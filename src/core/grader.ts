@@ -84,7 +84,7 @@ export class Grader {
   private readonly plainFields: readonly (string | undefined)[];
   private readonly ratings: readonly RatingFunction[];
   private lastTable = { file: '', sheet: undefined as string | undefined, code: -1 };
-  /** per indicator: the slot of its plain field in the records' slots (-1: not a plain field; -2: no such slot) */
+  /** per indicator: the slot of its plain field in the records' slots (-1: none, the value is worked out) */
   private indicatorSlots = new Int32Array(0);
   private slotsFor?: ReadonlyMap<string, number>;
 
@@ -139,12 +139,12 @@ export class Grader {
     const slots = record.slots;
     if (slots !== undefined && slots.slotOf !== this.slotsFor) {
       this.slotsFor = slots.slotOf;
-      this.indicatorSlots = Int32Array.from(this.plainFields, (field) => (field === undefined ? -1 : (slots.slotOf.get(field) ?? -2)));
+      this.indicatorSlots = Int32Array.from(this.plainFields, (field) => (field === undefined ? -1 : (slots.slotOf.get(field) ?? -1)));
     }
     for (const ci of rubric.indicators) {
       const i = ci.index;
       const slot = slots === undefined ? -1 : this.indicatorSlots[i]!;
-      const value = slot >= 0 ? (slots!.values[slot] ?? null) : slot === -2 ? null : this.valueOf(i, context, record);
+      const value = slot >= 0 ? (slots!.values[slot] ?? null) : this.valueOf(i, context, record);
       const waits = this.waiting[i];
       let points: number | null;
       if (waits !== undefined) {

@@ -1,4 +1,5 @@
 import type { Field } from '../rubric/schema.js';
+import { isNfkcStable } from './parse/outcome.js';
 import { problem, type Position, type Problem } from './problems.js';
 
 /**
@@ -14,7 +15,7 @@ const LONG_VALUE_HEADERS: readonly string[] = ['value', '값', '실적', '실적
 
 /** The comparison key of a header text. */
 export function headerKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s_\u00B7\u30FB\u2027\u318D\u119E]+/gu, '');
+  return (isNfkcStable(text) ? text : text.normalize('NFKC')).toLowerCase().replace(/[\s_\u00B7\u30FB\u2027\u318D\u119E]+/gu, '');
 }
 
 const withoutUnit = (key: string) => key.replace(/(?:\([^()]*\)|\[[^[\]]*\])$/u, '');

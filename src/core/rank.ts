@@ -42,20 +42,23 @@ const byKey = (key: (index: number) => string) => (a: number, b: number) => {
  * grid, too many distinct values to pack below 2^53) is sorted with a comparator: the same order either way.
  */
 function rankOrder(indices: Uint32Array, score: (index: number) => number, key: (index: number) => string, decimals: number | undefined): Uint32Array {
+  const packed = decimals === undefined ? undefined : packedOrder(indices, score, key, decimals);
+  const compareKeys = byKey(key);
+  return packed ?? Uint32Array.from(indices).sort((a, b) => score(b) - score(a) || compareKeys(a, b));
+}
+
+/** The order of rankOrder by a native sort of packed integers, or undefined when the scores cannot be packed. */
+function packedOrder(indices: Uint32Array, score: (index: number) => number, key: (index: number) => string, decimals: number): Uint32Array | undefined {
   const n = indices.length;
-  const scaled = decimals === undefined ? undefined : gridScores(indices, score, decimals);
-  if (scaled === undefined) {
-    return Uint32Array.from(indices).sort((a, b) => score(b) - score(a) || byKey(key)(a, b));
-  }
+  const scaled = gridScores(indices, score, decimals);
+  if (scaled === undefined || n === 0) return undefined;
   let top = -Infinity;
   let bottom = Infinity;
   for (const value of scaled) {
     if (value > top) top = value;
     if (value < bottom) bottom = value;
   }
-  if (n === 0 || !Number.isSafeInteger((top - bottom + 1) * n)) {
-    return Uint32Array.from(indices).sort((a, b) => score(b) - score(a) || byKey(key)(a, b));
-  }
+  if (!Number.isSafeInteger((top - bottom + 1) * n)) return undefined;
   const packed = new Float64Array(n);
   for (let k = 0; k < n; k += 1) packed[k] = (top - scaled[k]!) * n + k;
   packed.sort();

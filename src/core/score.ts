@@ -50,9 +50,8 @@ function bandOf(method: Method<'bands'>, higher: boolean, x: number): Method<'ba
   return undefined;
 }
 
-/** The bands method's rating: the band's, else the `otherwise` score, else 0. */
-function bandsRating(ci: CompiledIndicator, method: Method<'bands'>, higher: boolean, x: number): number {
-  const band = bandOf(method, higher, x);
+/** The bands method's rating for the band a value reached: the band's, else the `otherwise` score, else 0. */
+function bandRating(ci: CompiledIndicator, method: Method<'bands'>, band: Method<'bands'>['bands'][number] | undefined): number {
   return band ? scoreRating(ci, band) : method.otherwise ? scoreRating(ci, method.otherwise) : 0;
 }
 
@@ -61,12 +60,11 @@ function assess(ci: CompiledIndicator, value: Exclude<FieldValue, null>, context
   const method = ind.method;
   const rated = (rating: number, code: string, args: () => Record<string, string> = noArgs): Assessment => ({ rating: clamp(rating, 0, 100), code, args });
   const notRated = (code: string, args: () => Record<string, string> = noArgs): Assessment => ({ rating: undefined, code, args });
-  const scoreToRating = (score: { points?: number | undefined; rating?: number | undefined }) => scoreRating(ci, score);
 
   if (method.kind === 'levels') {
     const key = typeof value === 'string' ? value.normalize('NFKC').trim() : formatValue(value);
     const level = method.levels.find((l) => l.level === key);
-    return level ? rated(scoreToRating(level), 'REASON_LEVEL') : notRated('REASON_LEVEL_UNKNOWN', () => ({ levels: method.levels.map((l) => l.level).join(', ') }));
+    return level ? rated(scoreRating(ci, level), 'REASON_LEVEL') : notRated('REASON_LEVEL_UNKNOWN', () => ({ levels: method.levels.map((l) => l.level).join(', ') }));
   }
   if (method.kind === 'binary') {
     const yes = typeof value === 'boolean' ? value : typeof value === 'number' ? value !== 0 : undefined;
@@ -88,8 +86,8 @@ function assess(ci: CompiledIndicator, value: Exclude<FieldValue, null>, context
     }
     case 'bands': {
       const band = bandOf(method, higher, x);
-      if (!band) return rated(bandsRating(ci, method, higher, x), 'REASON_BAND_NONE');
-      return rated(bandsRating(ci, method, higher, x), 'REASON_BAND', () => ({ op: higher ? '≥' : '≤', threshold: formatNumber((higher ? band.atLeast : band.atMost)!) }));
+      if (!band) return rated(bandRating(ci, method, band), 'REASON_BAND_NONE');
+      return rated(bandRating(ci, method, band), 'REASON_BAND', () => ({ op: higher ? '≥' : '≤', threshold: formatNumber((higher ? band.atLeast : band.atMost)!) }));
     }
     case 'target': {
       const target = typeof method.target === 'number' ? method.target : context.get(method.target.field);
@@ -160,7 +158,7 @@ export function ratingFunction(ci: CompiledIndicator): RatingFunction {
     case 'linear':
       return (value) => (typeof value === 'number' ? clamp(linearRating(method, higher, value), 0, 100) : undefined);
     case 'bands':
-      return (value) => (typeof value === 'number' ? clamp(bandsRating(ci, method, higher, value), 0, 100) : undefined);
+      return (value) => (typeof value === 'number' ? clamp(bandRating(ci, method, bandOf(method, higher, value)), 0, 100) : undefined);
     default:
       return (value, context) => ratingOf(ci, value, context);
   }

@@ -154,8 +154,7 @@ export class DataValidator {
     // the draft's own map becomes the record's, with every field of the spec (missing ones null)
     const values = draft.values;
     for (const field of this.spec.fields) if (!values.has(field.id)) values.set(field.id, null);
-    const name = values.get(this.spec.nameField) ?? null;
-    const record = { id: draft.id, name: name === null ? draft.id : formatValue(name), values, source: draft.source };
+    const record = { id: draft.id, name: recordName(draft.id, values.get(this.spec.nameField) ?? null), values, source: draft.source };
     if (this.options.onRecord) this.options.onRecord(record);
     else this.records.push(record);
     return true;
@@ -171,8 +170,7 @@ export class DataValidator {
     if (this.spec.checks.length > 0 || this.requiredIndicators.length > 0) {
       const context: EvalContext = { get, asOf: this.options.asOf };
       for (const { assert } of this.spec.checks) {
-        const result = evaluate(assert, context);
-        if (checkHolds(result) !== true && (result.ok || result.failure.kind !== 'missing')) return false;
+        if (!passesQuietly(evaluate(assert, context))) return false;
       }
       for (const { value } of this.requiredIndicators) if (!evaluate(value, context).ok) return false;
     }
@@ -190,8 +188,8 @@ export class DataValidator {
   private checkRules(draft: Draft, context: EvalContext): void {
     for (const { check, assert } of this.spec.checks) {
       const result = evaluate(assert, context);
+      if (passesQuietly(result)) continue;
       const holds = checkHolds(result);
-      if (holds === true || (!result.ok && result.failure.kind === 'missing')) continue;
       const names = referencedNames(assert);
       const { position, text } = cellOf(draft, names[0]);
       if (holds === false) {
@@ -209,8 +207,7 @@ export class DataValidator {
 
   /** Indicators whose missing policy is `fail` must have a value; fields already reported are not reported again. */
   private checkRequiredIndicators(draft: Draft, context: EvalContext): void {
-    for (const { indicator, value, missing } of this.spec.indicators) {
-      if (missing !== 'fail') continue;
+    for (const { indicator, value } of this.requiredIndicators) {
       const result = evaluate(value, context);
       if (result.ok) continue;
       const labels = { indicator: indicator.id, labelKo: indicator.label.ko, labelEn: indicator.label.en ?? indicator.label.ko };
@@ -235,6 +232,14 @@ function checkHolds(result: EvalResult): boolean | undefined {
   if (!result.ok) return undefined;
   return typeof result.value === 'boolean' ? result.value : typeof result.value === 'number' ? result.value !== 0 : undefined;
 }
+
+/** A check that holds, or cannot be decided for want of a value: nothing to report. */
+function passesQuietly(result: EvalResult): boolean {
+  return checkHolds(result) === true || (!result.ok && result.failure.kind === 'missing');
+}
+
+/** What a record is called: its name field's value, else its id. */
+const recordName = (id: string, name: FieldValue): string => (name === null ? id : formatValue(name));
 
 /** Where a field's value came from in the draft (its cell), else the record's row; and the cell's text. */
 function cellOf(draft: Draft, name: string | undefined): { position: Position; text?: string } {
@@ -304,11 +309,11 @@ export class TableValidator {
     const { file, sheet } = this.source;
     const at = this.rowNumber + 1;
     const source: SourceRef = sheet === undefined ? { file, row: at, line } : { file, sheet, row: at, line };
-    if (!this.validator.admitsQuietly(id, source, fast.get)) return false;
+    if (!this.validator.admitsQuietly(id, source, fast.values.get)) return false;
     this.rowNumber += 1;
     this.dataStarted = true;
     this.admitted += 1;
-    onRecord({ id, name: fast.nameOf(id), values: fast.values, source, slots: fast.slots });
+    onRecord({ id, name: recordName(id, fast.values.get(this.validator.spec.nameField)), values: fast.values, source, slots: fast.slots });
     return true;
   }
 

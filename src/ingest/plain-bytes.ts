@@ -7,40 +7,25 @@ const QUOTE = 0x22;
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /**
- * Where the next LF, quote and CR are from a position on: LF found afresh for each line, quotes and CRs (rare)
- * looked up again only once passed, so a file without them is searched for them once per buffer.
+ * Where one byte value next occurs at or after a position, looked up again only once passed: quotes and CRs are
+ * rare, so a buffer without them is searched for them once, not once per line.
  */
-class ByteFinder {
-  private quote = -1;
-  private cr = -1;
-  private quoteFrom = Infinity;
-  private crFrom = Infinity;
+class NextByte {
+  private found = -1;
+  private searchedFrom = Infinity;
 
-  constructor(private readonly bytes: Buffer) {}
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly value: number,
+  ) {}
 
-  /** The next LF at or after `from`, or -1. */
-  lineFeed(from: number): number {
-    return this.bytes.indexOf(LF, from);
-  }
-
-  /** Whether a quote lies in [from, to). */
-  quoteIn(from: number, to: number): boolean {
-    if (from < this.quoteFrom || (this.quote >= 0 && this.quote < from)) {
-      this.quote = this.bytes.indexOf(QUOTE, from);
-      this.quoteFrom = from;
+  /** The next position at or after `position`, or -1. */
+  after(position: number): number {
+    if (position < this.searchedFrom || (this.found >= 0 && this.found < position)) {
+      this.found = this.bytes.indexOf(this.value, position);
+      this.searchedFrom = position;
     }
-    return this.quote >= 0 && this.quote < to;
-  }
-
-  /** How many CRs lie in [from, to) (0, 1 or "more than one" as 2). */
-  carriageReturnsIn(from: number, to: number): number {
-    if (from < this.crFrom || (this.cr >= 0 && this.cr < from)) {
-      this.cr = this.bytes.indexOf(CR, from);
-      this.crFrom = from;
-    }
-    if (this.cr < 0 || this.cr >= to) return 0;
-    const second = this.bytes.indexOf(CR, this.cr + 1);
-    return second >= 0 && second < to ? 2 : 1;
+    return this.found;
   }
 }
 
@@ -74,6 +59,8 @@ export class LineCells implements ByteRow {
   ends = new Int32Array(64);
   count = 0;
 
+  constructor(private readonly delimiter: string) {}
+
   text(cell: number): string {
     return this.bytes.toString('utf8', this.starts[cell]!, this.ends[cell]!);
   }
@@ -82,8 +69,6 @@ export class LineCells implements ByteRow {
   cells(): string[] {
     return splitLine(this.bytes.toString('utf8', this.starts[0]!, this.ends[this.count - 1]!), this.delimiter)!;
   }
-
-  constructor(private readonly delimiter: string) {}
 
   push(start: number, end: number): void {
     if (this.count === this.starts.length) {
@@ -135,9 +120,10 @@ export async function readPlainBytes(chunks: AsyncIterable<Uint8Array>, options:
     }
     const length = buffer.length;
     row.bytes = buffer;
-    const find = new ByteFinder(buffer);
+    const quotes = new NextByte(buffer, QUOTE);
+    const carriageReturns = new NextByte(buffer, CR);
     for (;;) {
-      const newline = find.lineFeed(at);
+      const newline = buffer.indexOf(LF, at);
       if (newline < 0 && !done) {
         if (length - at >= maxRecordChars) return rest(at);
         break;
@@ -147,8 +133,12 @@ export async function readPlainBytes(chunks: AsyncIterable<Uint8Array>, options:
       const ending = newline < 0 ? recordDelimiter : crlf ? '\r\n' : '\n';
       if (recordDelimiter !== undefined && ending !== recordDelimiter) return rest(at);
       const lineEnd = newline < 0 ? length : crlf ? newline - 1 : newline;
-      if (lineEnd - at >= maxRecordChars || find.carriageReturnsIn(at, newline < 0 ? length : newline) > (crlf ? 1 : 0)) return rest(at);
-      if (find.quoteIn(at, lineEnd)) {
+      // a CR anywhere but just before the LF (a lone CR) is for the careful parser
+      const cr = carriageReturns.after(at);
+      const loneCr = cr >= 0 && cr < lineEnd;
+      if (lineEnd - at >= maxRecordChars || loneCr) return rest(at);
+      const quote = quotes.after(at);
+      if (quote >= 0 && quote < lineEnd) {
         const cells = splitLine(buffer.toString('utf8', at, lineEnd), delimiter);
         if (cells === undefined) return rest(at);
         recordDelimiter = ending;

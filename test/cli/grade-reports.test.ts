@@ -42,7 +42,7 @@ describe('sseval grade --format xlsx and html', () => {
     expect(html).not.toMatch(/<script|<link|https?:\/\//);
   });
 
-  test.skipIf(!hasChromium)('html renders in headless Chromium (skipped: /usr/bin/chromium not installed)', () => {
+  test.skipIf(!hasChromium)('html renders in headless Chromium (skipped without /usr/bin/chromium)', () => {
     const out = path.join(dir, 'rendered.html');
     expect(grade('--format', 'html', '--out', out, '--group-by', 'facility_type,region').status).toBe(0);
     const { dom, pdf } = renderInChromium(readFileSync(out, 'utf8'));

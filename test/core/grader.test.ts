@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { explainedResults, gradeInstitutions, gradeTable, resultSummaries } from '../../src/core/engine.js';
 import { Grader } from '../../src/core/grader.js';
-import { competitionRanks, rankIndices } from '../../src/core/rank.js';
+import { rankIndices } from '../../src/core/rank.js';
 import { parseNumberText } from '../../src/core/parse/number.js';
 import { ownString } from '../../src/core/own-string.js';
 import type { FieldValue } from '../../src/core/values.js';
@@ -49,16 +49,6 @@ describe('rankIndices', () => {
     expect(rankIndices(indices, score, key, 2)).toEqual(plain);
     // with fewer decimals than the scores have, they are off that grid: the comparator sort, same order
     expect(rankIndices(indices, score, key, decimals)).toEqual(plain);
-  });
-
-  it('ranks as a table of institutions: 1, 2, 2, 4', () => {
-    const ranks = competitionRanks([
-      { key: 'b', score: 80 },
-      { key: 'a', score: 90 },
-      { key: 'd', score: 70 },
-      { key: 'c', score: 80 },
-    ]);
-    expect(Object.fromEntries(ranks)).toEqual({ a: 1, b: 2, c: 2, d: 4 });
   });
 });
 

@@ -85,7 +85,7 @@ describe('the HTML report', () => {
     expect(page).toContain('비교 집단: 전체 (6곳)');
   });
 
-  test.skipIf(!hasChromium)('renders in headless Chromium: charts and every institution in the DOM, a screenshot and a PDF (skipped: /usr/bin/chromium not installed)', () => {
+  test.skipIf(!hasChromium)('renders in headless Chromium: charts and every institution in the DOM, a screenshot and a PDF (skipped without /usr/bin/chromium)', () => {
     const { dom, png, pdf } = renderInChromium(html);
     expect(count(dom, '<svg ')).toBe(11);
     for (const [, name] of FIXTURE_ROWS) expect(dom).toContain(name);

@@ -17,14 +17,14 @@ export const rejected = <T>(code: string, args?: MessageArgs): ParseOutcome<T> =
  * U+2212 MINUS SIGN becomes "-", surrounding whitespace is dropped.
  */
 export function normalizeCellText(text: string): string {
-  return isNormalText(text) ? text.trim() : text.normalize('NFKC').replace(/\u2212/g, '-').trim();
+  return isNfkcStable(text) ? text.trim() : text.normalize('NFKC').replace(/\u2212/g, '-').trim();
 }
 
 /**
- * Text that NFKC leaves as it is and that holds no U+2212: printable ASCII and precomposed Hangul syllables, what
- * nearly every Korean name and code is made of. Normalising it would only spend time.
+ * Text that NFKC leaves as it is (and that holds no U+2212): printable ASCII and precomposed Hangul syllables,
+ * what nearly every Korean name, code and header is made of. Normalising it would only spend time.
  */
-function isNormalText(text: string): boolean {
+export function isNfkcStable(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (!((c >= 0x20 && c <= 0x7e) || (c >= 0xac00 && c <= 0xd7a3))) return false;
