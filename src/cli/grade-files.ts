@@ -1,5 +1,5 @@
-import { explainedResults, gradeTable, type GradeOutcome } from '../core/engine.js';
-import { Grader, type GradedTable } from '../core/grader.js';
+import { explainedResults, gradeTable, listedResults, rankedResults, type GradeNeeds, type GradeOutcome, type RankedResults } from '../core/engine.js';
+import { Grader } from '../core/grader.js';
 import type { InputFile } from '../core/records.js';
 import type { ProblemTally } from '../core/problem-log.js';
 import { problem, type Problem } from '../core/problems.js';
@@ -28,9 +28,9 @@ export interface GradeFileFlags {
 export interface GradedFiles {
   readonly rubric: CompiledRubric;
   readonly records: readonly InstitutionRecord[];
-  /** the compact graded table (totals, grades, ranks) every output can be built from */
-  readonly table: GradedTable;
-  /** results with indicator findings (empty when `findings` was false) and the scoring problems */
+  /** the results in ranked order, one at a time; with findings as far as `needs` allows */
+  readonly results: RankedResults;
+  /** results with indicator findings (empty unless `needs` was findings) and the scoring problems */
   readonly outcome: GradeOutcome;
   readonly doc: GradeDocument;
   readonly problems: readonly Problem[];
@@ -39,8 +39,6 @@ export interface GradedFiles {
   /** institutions left out for data errors (--skip-invalid) */
   readonly skipped: readonly string[];
   readonly inputs: readonly InputFile[];
-  /** the field values of the records graded, by record index (with `keepValues`) */
-  readonly values?: RecordValues;
 }
 
 /** `--group-by a,b --group-by c` → [a, b, c]. */
@@ -52,20 +50,16 @@ export function collectList(value: string, previous: string[] | undefined): stri
  * Resolves the rubric, reads and validates the files, and grades the whole data set, printing the problems to
  * stderr. Data errors stop it (exit 1) unless --skip-invalid, which grades the valid institutions; a file that
  * cannot be read stops it with exit 2. An unknown --group-by field is a usage error. `checkRubric` runs the
- * command's own checks of the rubric before any data is read; without `findings` only the compact table is built
- * (enough for a CSV ranking, and far smaller for a million rows); `keepValues` also keeps the records' field values,
- * column by column, to build findings from one institution at a time.
+ * command's own checks of the rubric before any data is read. `needs` says what the output needs (see GradeNeeds):
+ * without findings, records stream into the compact table as they are read and are not kept (a million
+ * institutions in a few hundred megabytes); with `values`, their field values are kept column by column.
  */
 export async function gradeFiles(
   files: readonly string[],
   flags: GradeFileFlags,
   options: InputOptions,
   io: Io,
-  {
-    findings = true,
-    checkRubric = () => {},
-    keepValues = false,
-  }: { findings?: boolean; checkRubric?: (rubric: CompiledRubric) => void; keepValues?: boolean } = {},
+  { needs = 'findings', checkRubric = () => {} }: { needs?: GradeNeeds; checkRubric?: (rubric: CompiledRubric) => void } = {},
 ): Promise<{ exit: ExitCodeValue } | GradedFiles> {
   const { asOf, lang } = options;
   const rubric = await loadRubricRef(flags.rubric, asOf, await rubricDirs([]));
@@ -77,10 +71,8 @@ export async function gradeFiles(
     throw new ExitError(ExitCode.usage, [problem('CLI_UNKNOWN_GROUP_FIELD', 'error', {}, { field: unknownGroup, known })]);
   }
 
-  // without findings, records stream into the compact grader as they are read, so a million institutions are
-  // graded in a few hundred megabytes
-  const grader = findings ? undefined : new Grader(rubric, { asOf, groupBy });
-  const values = keepValues && grader ? new RecordValues([...rubric.fields.keys()]) : undefined;
+  const grader = needs === 'findings' ? undefined : new Grader(rubric, { asOf, groupBy });
+  const values = needs === 'values' ? new RecordValues([...rubric.fields.keys()]) : undefined;
   const add = (record: GradableRecord) => {
     grader?.add(record);
     values?.add(record.values);
@@ -99,11 +91,18 @@ export async function gradeFiles(
   const count = grader ? grader.added - dataSet.invalidInstitutions.size : records.length;
   const grading = io.progress.start(renderMessage('PROGRESS_GRADING', { count }, lang));
   const table = grader ? grader.finish(dataSet.invalidInstitutions) : gradeTable(rubric, records, { asOf, groupBy });
-  const outcome = { results: findings ? explainedResults(rubric, records, table, asOf) : [], problems: [...table.problems] };
+  const outcome = { results: needs === 'findings' ? explainedResults(rubric, records, table, asOf) : [], problems: [...table.problems] };
+  const results =
+    needs === 'findings'
+      ? listedResults(outcome.results)
+      : rankedResults(rubric, table, (index) => {
+          if (values === undefined) throw new Error('findings asked of results graded without their values');
+          return values.valuesAt(index);
+        }, asOf);
   grading.end();
   const notes = skipped.length > 0 ? [problem('SKIPPED_INVALID', 'warning', {}, { count: skipped.length, ids: skipped.join(', ') })] : [];
   const problems = [...dataSet.problems, ...outcome.problems, ...notes];
   if (problems.length > 0) io.err.write(renderProblemsText(problems, lang, io.errColor));
-  const doc = gradeDocument(rubric, outcome, { toolVersion: toolVersion(), inputs: dataSet.inputs, asOf, groupBy, skipped });
-  return { rubric, records, table, outcome, doc, problems, tally: dataSet.tally, skipped, inputs: dataSet.inputs, values };
+  const doc = gradeDocument(rubric, outcome, { toolVersion: toolVersion(), inputs: dataSet.inputs, asOf, groupBy, skipped, counts: table });
+  return { rubric, records, results, outcome, doc, problems, tally: dataSet.tally, skipped, inputs: dataSet.inputs };
 }

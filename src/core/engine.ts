@@ -92,10 +92,17 @@ export function listedResults(results: readonly InstitutionResult[]): RankedResu
   return { count: results.length, summary: (position) => results[position]!, explained: (position) => results[position]! };
 }
 
-/** The graded table's results in order without findings, one at a time (what a CSV of a million rows needs). */
-export function* resultSummaries(table: GradedTable): Generator<InstitutionResult> {
-  for (const index of table.order) yield table.summary(index);
+/** Ranked results without findings, one at a time (what a CSV of a million rows needs). */
+export function* summariesOf(results: RankedResults): Generator<InstitutionResult> {
+  for (let position = 0; position < results.count; position += 1) yield results.summary(position);
 }
+
+/**
+ * What an output needs graded: every finding built up front (`findings`), only the compact table (`table`: a
+ * ranking), or the table and the records' field values, to build each institution's findings as it is written
+ * (`values`: the result workbook).
+ */
+export type GradeNeeds = 'findings' | 'table' | 'values';
 
 /** Scores one indicator, applying its missing-data policy when there is no usable value. */
 function findIndicator(

@@ -1,4 +1,5 @@
 import type { GradeOutcome } from '../core/engine.js';
+import type { GradedTable } from '../core/grader.js';
 import type { InputFile } from '../core/records.js';
 import { formatDate, type PlainDate } from '../core/values.js';
 import type { CompiledRubric } from '../rubric/model.js';
@@ -9,14 +10,29 @@ export type { GradeDocument } from './grade-document-schema.js';
 /** Version of the grade JSON document; bump on any incompatible change. */
 export const GRADE_SCHEMA_VERSION = 1;
 
-/** Assembles the grade document; `skipped` lists institutions left out for invalid data (--skip-invalid). */
+/** How many institutions were graded and withheld, and how many got each grade: the document's summary. */
+export type GradeCounts = Pick<GradedTable, 'count' | 'graded' | 'byGrade'>;
+
+/** The counts of a list of results. */
+function countsOf(rubric: CompiledRubric, results: GradeOutcome['results']): GradeCounts {
+  return {
+    count: results.length,
+    graded: results.filter((x) => x.status === 'graded').length,
+    byGrade: new Map(rubric.grades.map((g) => [g, results.filter((x) => x.grade === g).length])),
+  };
+}
+
+/**
+ * Assembles the grade document; `skipped` lists institutions left out for invalid data (--skip-invalid). Its
+ * summary counts `counts` (the graded table's, when the results are not all built) or else the results.
+ */
 export function gradeDocument(
   rubric: CompiledRubric,
   outcome: GradeOutcome,
-  context: { toolVersion: string; inputs: readonly InputFile[]; asOf: PlainDate; groupBy: readonly string[]; skipped: readonly string[] },
+  context: { toolVersion: string; inputs: readonly InputFile[]; asOf: PlainDate; groupBy: readonly string[]; skipped: readonly string[]; counts?: GradeCounts },
 ): GradeDocument {
   const r = rubric.rubric;
-  const byGrade = Object.fromEntries(rubric.grades.map((g) => [g, outcome.results.filter((x) => x.grade === g).length]));
+  const counts = context.counts ?? countsOf(rubric, outcome.results);
   return {
     schemaVersion: GRADE_SCHEMA_VERSION,
     tool: { name: 'sseval', version: context.toolVersion },
@@ -33,11 +49,11 @@ export function gradeDocument(
     asOf: formatDate(context.asOf),
     groupBy: [...context.groupBy],
     summary: {
-      institutions: outcome.results.length,
-      graded: outcome.results.filter((x) => x.status === 'graded').length,
-      withheld: outcome.results.filter((x) => x.status === 'withheld').length,
+      institutions: counts.count,
+      graded: counts.graded,
+      withheld: counts.count - counts.graded,
       skipped: [...context.skipped],
-      byGrade,
+      byGrade: Object.fromEntries(rubric.grades.map((g) => [g, counts.byGrade.get(g) ?? 0])),
     },
     results: outcome.results,
   };

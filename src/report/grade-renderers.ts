@@ -1,11 +1,13 @@
 import type { ChalkInstance } from 'chalk';
+import { summariesOf, type GradeNeeds, type RankedResults } from '../core/engine.js';
 import type { Problem } from '../core/problems.js';
 import type { Lang } from '../messages/catalogue.js';
 import { pickLabel } from '../messages/label.js';
 import type { CompiledRubric } from '../rubric/model.js';
-import { renderGradeCsv } from './grade-csv.js';
+import { gradeCsvChunks } from './grade-csv.js';
 import type { GradeDocument } from './grade-document.js';
 import { renderGradeTable } from './grade-table.js';
+import type { OutputContent } from './output.js';
 
 /** What a grade renderer gets besides the document. */
 export interface GradeRenderContext {
@@ -16,7 +18,14 @@ export interface GradeRenderContext {
   readonly color: ChalkInstance;
 }
 
-export type GradeRenderer = (doc: GradeDocument, context: GradeRenderContext) => Promise<string | Uint8Array>;
+/**
+ * An output format of `sseval grade`: what it needs graded, and how it renders the document and the ranked
+ * results (whose findings exist up front only when it needs `findings`; the document's results are then the same).
+ */
+export interface GradeRenderer {
+  readonly needs: GradeNeeds;
+  readonly render: (doc: GradeDocument, results: RankedResults, context: GradeRenderContext) => Promise<OutputContent>;
+}
 
 /** A peer-group field's label in the output language. */
 export function fieldLabelOf(rubric: CompiledRubric, lang: Lang): (field: string) => string {
@@ -28,10 +37,11 @@ export function fieldLabelOf(rubric: CompiledRubric, lang: Lang): (field: string
 
 /** Output formats of `sseval grade`, chosen by name; binary formats (xlsx) need --out. */
 export const gradeRenderers: Readonly<Record<string, GradeRenderer>> = {
-  table: async (doc, { rubric, lang, color }) => renderGradeTable(doc, lang, color, fieldLabelOf(rubric, lang)),
-  csv: async (doc, { rubric, lang }) => renderGradeCsv(doc, lang, fieldLabelOf(rubric, lang)),
-  json: async (doc) => `${JSON.stringify(doc, null, 2)}\n`,
+  table: { needs: 'findings', render: async (doc, _, { rubric, lang, color }) => renderGradeTable(doc, lang, color, fieldLabelOf(rubric, lang)) },
+  // the ranking streams from the compact table, the workbook builds each institution's findings as it writes them
+  csv: { needs: 'table', render: async (doc, results, { rubric, lang }) => gradeCsvChunks(doc, summariesOf(results), lang, fieldLabelOf(rubric, lang)) },
+  json: { needs: 'findings', render: async (doc) => `${JSON.stringify(doc, null, 2)}\n` },
   // loaded on demand: both modules import this table (for fieldLabelOf), and xlsx pulls in exceljs
-  xlsx: async (doc, context) => (await import('./grade-xlsx.js')).renderGradeXlsx(doc, context),
-  html: async (doc, context) => (await import('./grade-html.js')).renderGradeHtml(doc, context),
+  xlsx: { needs: 'values', render: async (doc, results, context) => (await import('./grade-xlsx.js')).gradeXlsxPieces(doc, results, context) },
+  html: { needs: 'findings', render: async (doc, _, context) => (await import('./grade-html.js')).renderGradeHtml(doc, context) },
 };

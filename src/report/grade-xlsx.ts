@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { parseIsoDate } from '../core/dates.js';
-import { listedResults, type RankedResults } from '../core/engine.js';
+import type { RankedResults } from '../core/engine.js';
 import type { Problem } from '../core/problems.js';
 import { IndicatorFindingSchema, type InstitutionResult } from '../core/results.js';
 import { findingReason } from '../messages/explain.js';
@@ -27,13 +27,6 @@ export interface GradeXlsxContext {
   readonly rubric: CompiledRubric;
   readonly lang: Lang;
   readonly problems: readonly Problem[];
-}
-
-/** The result workbook of a grade document (whose results carry their findings), as bytes. */
-export async function renderGradeXlsx(doc: GradeDocument, context: GradeXlsxContext, rowsPerSheet = EXCEL_DATA_ROWS): Promise<Uint8Array> {
-  const pieces: Uint8Array[] = [];
-  for await (const piece of gradeXlsxPieces(doc, listedResults(doc.results), context, rowsPerSheet)) pieces.push(piece);
-  return Buffer.concat(pieces);
 }
 
 /**

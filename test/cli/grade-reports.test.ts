@@ -25,6 +25,28 @@ describe('sseval grade --format xlsx and html', () => {
     expect(workbook.getWorksheet('Indicators')!.rowCount).toBe(25);
   });
 
+  test('xlsx with --skip-invalid: an invalid row in the middle leaves the others with their own values', async () => {
+    const text = readFileSync('test/fixtures/report/facilities-2025.csv', 'utf8');
+    const ending = text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = text.split(ending);
+    const withInvalid = path.join(dir, 'with-invalid.csv');
+    writeFileSync(withInvalid, [...lines.slice(0, 2), '0999,잘못된복지관,서울,노인,96점,우수,8%,예,아니오,아니오', ...lines.slice(2)].join(ending));
+    const rows = async (file: string) => {
+      const workbook = await readWorkbook(readFileSync(file));
+      return ['순위', '지표'].map((name) => {
+        const sheet = workbook.getWorksheet(name)!;
+        return Array.from({ length: sheet.rowCount }, (_, k) => rowValues(sheet, k + 1));
+      });
+    };
+    const clean = path.join(dir, 'clean.xlsx');
+    const skipped = path.join(dir, 'skipped.xlsx');
+    expect(grade('--format', 'xlsx', '--out', clean).status).toBe(0);
+    const run = runCli(['grade', withInvalid, '--rubric', 'test/fixtures/report/mini-facility.yaml', '--as-of', '2025-03-31', '--format', 'xlsx', '--out', skipped, '--skip-invalid']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('0999');
+    expect(await rows(skipped)).toEqual(await rows(clean));
+  });
+
   test('xlsx keeps an existing file unless --force', () => {
     const out = path.join(dir, 'existing.xlsx');
     writeFileSync(out, 'old');

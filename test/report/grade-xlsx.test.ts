@@ -1,17 +1,25 @@
 import { ValueType } from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { explainedResults, gradeTable, rankedResults } from '../../src/core/engine.js';
+import { explainedResults, gradeTable, listedResults, rankedResults, type RankedResults } from '../../src/core/engine.js';
 import { RecordValues } from '../../src/core/record-values.js';
 import { findingReason } from '../../src/messages/explain.js';
 import { gradeDocument } from '../../src/report/grade-document.js';
-import { gradeXlsxPieces, renderGradeXlsx } from '../../src/report/grade-xlsx.js';
+import { gradeXlsxPieces, type GradeXlsxContext } from '../../src/report/grade-xlsx.js';
+import type { GradeDocument } from '../../src/report/grade-document.js';
 import { MEASURED_ROWS } from '../../src/report/xlsx-table.js';
 import { FIXTURE_PROBLEMS, FIXTURE_ROWS, fixtureDocument, fixtureRecords } from '../helpers/report-fixture.js';
 import { hasLibreOffice, libreOfficeSheets, readWorkbook, rowValues } from '../helpers/workbook-readback.js';
 
+/** The result workbook's bytes; by default of the document's own results, which carry their findings. */
+async function workbookBytes(document: GradeDocument, context: GradeXlsxContext, rowsPerSheet?: number, results: RankedResults = listedResults(document.results)): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  for await (const piece of gradeXlsxPieces(document, results, context, rowsPerSheet)) pieces.push(piece);
+  return Buffer.concat(pieces);
+}
+
 const { doc, rubric } = fixtureDocument();
 const render = (lang: 'ko' | 'en' = 'ko', problems = FIXTURE_PROBLEMS, rowsPerSheet?: number) =>
-  renderGradeXlsx(doc, { rubric, lang, problems }, rowsPerSheet);
+  workbookBytes(doc, { rubric, lang, problems }, rowsPerSheet);
 
 describe('the result workbook', () => {
   test('sheets: summary, ranking, indicators, one ranking per peer group, validation; names follow --lang', async () => {
@@ -155,7 +163,7 @@ describe('the result workbook', () => {
 
   test('with several --group-by fields the group sheets are named by field and value', async () => {
     const both = fixtureDocument({ groupBy: ['facility_type', 'region'] });
-    const workbook = await readWorkbook(await renderGradeXlsx(both.doc, { rubric, lang: 'ko', problems: [] }));
+    const workbook = await readWorkbook(await workbookBytes(both.doc, { rubric, lang: 'ko', problems: [] }));
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       '요약', '순위', '지표',
       '시설유형 노인', '시설유형 아동', '시설유형 장애인',
@@ -188,7 +196,7 @@ describe('the result workbook', () => {
   test('text a sheet cannot hold is cleaned: control characters dropped, not a corrupt file', async () => {
     const dirty = structuredClone(doc);
     dirty.results[0]!.name = '행복\u0001노인\u001f복지관';
-    const sheet = (await readWorkbook(await renderGradeXlsx(dirty, { rubric, lang: 'ko', problems: [] }))).getWorksheet('순위')!;
+    const sheet = (await readWorkbook(await workbookBytes(dirty, { rubric, lang: 'ko', problems: [] }))).getWorksheet('순위')!;
     expect(sheet.getRow(2).getCell(3).value).toBe('행복노인복지관');
   });
 
@@ -215,11 +223,9 @@ describe('the result workbook', () => {
     const values = new RecordValues([...rubric.fields.keys()]);
     for (const r of records) values.add(r.values);
     // the document as the CLI has it when it streams: no results of its own
-    const doc = gradeDocument(rubric, { results: [], problems: [] }, { toolVersion: '0.1.0', inputs: [], asOf, groupBy: rubric.rubric.peerGroups, skipped: [] });
-    const pieces: Uint8Array[] = [];
+    const doc = gradeDocument(rubric, { results: [], problems: [] }, { toolVersion: '0.1.0', inputs: [], asOf, groupBy: rubric.rubric.peerGroups, skipped: [], counts: table });
     const ranked = rankedResults(rubric, table, (index) => values.valuesAt(index), asOf);
-    for await (const piece of gradeXlsxPieces(doc, ranked, { rubric, lang: 'ko', problems: [] }, 4_000)) pieces.push(piece);
-    const workbook = await readWorkbook(Buffer.concat(pieces));
+    const workbook = await readWorkbook(await workbookBytes(doc, { rubric, lang: 'ko', problems: [] }, 4_000, ranked));
 
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['요약', '순위', '지표 1', '지표 2', '지표 3', '노인', '아동', '장애인']);
     const expected = explainedResults(rubric, records, table, asOf);

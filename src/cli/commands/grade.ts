@@ -1,10 +1,8 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
-import { rankedResults, resultSummaries } from '../../core/engine.js';
+import { summariesOf } from '../../core/engine.js';
 import { hasErrors, problem, type Problem } from '../../core/problems.js';
-import { gradeCsvChunks } from '../../report/grade-csv.js';
-import { fieldLabelOf, gradeRenderers } from '../../report/grade-renderers.js';
-import type { OutputContent } from '../../report/output.js';
+import { gradeRenderers } from '../../report/grade-renderers.js';
 import { renderProblemsText } from '../../report/problems-text.js';
 import type { CompiledRubric } from '../../rubric/model.js';
 import { checkCertifiable, writeCertification } from '../certify.js';
@@ -70,23 +68,17 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
     checkFailUnderGrade(rubric, flags.failUnder);
     if (notifiedOn !== undefined) checkCertifiable(rubric, flags.format);
   };
-  // a CSV ranking needs no indicator findings, and a result workbook builds each institution's findings as it writes
-  // them: both stream from the compact table, the workbook also keeping the records' values, column by column
-  const streamed = (flags.format === 'csv' || flags.format === 'xlsx') && notifiedOn === undefined;
-  const graded = await gradeFiles(files, flags, options, io, { findings: !streamed, checkRubric, keepValues: streamed && flags.format === 'xlsx' });
+  const renderer = gradeRenderers[flags.format]!;
+  // certificates list the passers with their findings
+  const needs = notifiedOn === undefined ? renderer.needs : 'findings';
+  const graded = await gradeFiles(files, flags, options, io, { needs, checkRubric });
   if ('exit' in graded) return graded.exit;
-  const { rubric, records, table, outcome, doc, problems, tally, skipped, inputs, values } = graded;
+  const { rubric, records, results, outcome, doc, problems, tally, skipped, inputs } = graded;
 
   const force = flags.force === true;
   if (notifiedOn === undefined) {
     const toFile = flags.out !== undefined && flags.out !== '-';
-    const render = async (): Promise<OutputContent> => {
-      if (!streamed) return gradeRenderers[flags.format]!(doc, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
-      if (values === undefined) return gradeCsvChunks(doc, resultSummaries(table), lang, fieldLabelOf(rubric, lang));
-      // loaded on demand, like every xlsx report: exceljs takes 0.4 s to load
-      const { gradeXlsxPieces } = await import('../../report/grade-xlsx.js');
-      return gradeXlsxPieces(doc, rankedResults(rubric, table, (index) => values.valuesAt(index), options.asOf), { rubric, lang, problems });
-    };
+    const render = () => renderer.render(doc, results, { rubric, lang, problems, color: toFile ? new Chalk({ level: 0 }) : io.outColor });
     await writeOutput(io, flags.out, lang, render, { force, inputs: files });
   } else {
     const { format, out, register } = flags;
@@ -97,8 +89,7 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
     errors: tally.errors + outcome.problems.filter((p) => p.severity === 'error').length,
     warnings: tally.warnings + outcome.problems.filter((p) => p.severity === 'warning').length,
   };
-  const summaries = streamed ? resultSummaries(table) : outcome.results;
-  const failedGates = [failUnderGate(rubric, summaries, flags.failUnder), maxIssuesGate(issues, maxIssues)].filter((p) => p !== undefined);
+  const failedGates = [failUnderGate(rubric, summariesOf(results), flags.failUnder), maxIssuesGate(issues, maxIssues)].filter((p) => p !== undefined);
   report(io, lang, failedGates);
   return skipped.length > 0 || hasErrors(outcome.problems) || failedGates.length > 0 ? ExitCode.dataErrors : ExitCode.ok;
 }
