@@ -62,7 +62,7 @@ export async function gradeFiles(
   { needs = 'findings', checkRubric = () => {} }: { needs?: GradeNeeds; checkRubric?: (rubric: CompiledRubric) => void } = {},
 ): Promise<{ exit: ExitCodeValue } | GradedFiles> {
   const { asOf, lang } = options;
-  const rubric = await loadRubricRef(flags.rubric, asOf, await rubricDirs([]));
+  const rubric = await loadRubricRef(flags.rubric, asOf, await rubricDirs([], io.rubricDirs));
   checkRubric(rubric);
   const groupBy = flags.groupBy ?? rubric.rubric.peerGroups;
   const unknownGroup = groupBy.find((field) => !rubric.fields.has(field));

@@ -17,6 +17,11 @@ export interface Io {
   readonly progress: Progress;
   /** the same streams for one `sseval run` job: its events and diagnostics carry the job's name */
   forJob(job: string): Io;
+  /**
+   * rubric folders of the configuration `sseval run` was given, for its jobs; absent, commands read those of
+   * SSEVAL_CONFIG or ./sseval.config.yaml
+   */
+  readonly rubricDirs?: readonly string[];
 }
 
 /** The global options that shape stderr: `--quiet` and `--log-format`. */

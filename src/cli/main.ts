@@ -62,8 +62,8 @@ export async function buildProgram(
       configure({ quiet: flags.quiet === true, logFormat: flags.logFormat === 'json' ? 'json' : 'text' });
     });
   }
-  const name = namedCommand(argv);
-  const needed = commands.some((c) => c.name === name) ? commands.filter((c) => c.name === name) : commands;
+  const named = commands.find((c) => c.name === namedCommand(argv));
+  const needed = named === undefined ? commands : [named];
   for (const register of await Promise.all(needed.map((c) => c.load()))) register(program, io, finish);
   return program;
 }

@@ -5,7 +5,7 @@ import { problem } from '../core/problems.js';
 import type { PlainDate } from '../core/values.js';
 import { BUNDLED_RUBRICS_DIR } from '../rubric/locate.js';
 import type { CompiledRubric } from '../rubric/model.js';
-import { readPrecheckedRubrics, resolvePrechecked } from '../rubric/prechecked.js';
+import { readPrecheckedRubrics, resolvePrechecked, type PrecheckedRubrics } from '../rubric/prechecked.js';
 import { ExitCode, ExitError } from './exit.js';
 import { todayInKorea } from './today.js';
 
@@ -61,13 +61,16 @@ export function asOfOption(value: string | undefined): PlainDate {
   return value === undefined ? todayInKorea() : dateOption('--as-of', value);
 }
 
+/** The build's pre-checked rubrics, read once per process (a batch run resolves a rubric for every job). */
+let precheckedRubrics: PrecheckedRubrics | undefined;
+
 /**
  * Resolves a rubric reference (id, id@version or file) to a checked rubric; one that does not load stops with its
  * problems and exit 2. A bundled rubric the build checked, unchanged, is taken as it was checked; any other goes
  * through the YAML parser and the schema, loaded only then.
  */
 export async function loadRubricRef(ref: string, asOf: PlainDate, dirs: readonly string[]): Promise<CompiledRubric> {
-  const prechecked = resolvePrechecked(readPrecheckedRubrics(), ref, asOf, dirs);
+  const prechecked = resolvePrechecked((precheckedRubrics ??= readPrecheckedRubrics()), ref, asOf, dirs);
   if (prechecked) return prechecked;
   const { resolveRubric } = await import('../rubric/files.js');
   const { rubric, problems } = resolveRubric(ref, asOf, dirs);

@@ -6,7 +6,7 @@ import { problem } from '../core/problems.js';
 import type { DataSet, GradableRecord, InputFile } from '../core/records.js';
 import { DataValidator, type RecordSpec } from '../core/validate.js';
 import type { PlainDate } from '../core/values.js';
-import { sha256 } from '../rubric/digest.js';
+import { sha256 } from '../core/digest.js';
 import { fileSource, readHead, spoolToTempFile } from './bytes.js';
 import { countedSource } from './counted-source.js';
 import { readCsv } from './csv.js';

@@ -13,26 +13,17 @@ export const GRADE_SCHEMA_VERSION = 1;
 /** How many institutions were graded and withheld, and how many got each grade: the document's summary. */
 export type GradeCounts = Pick<GradedTable, 'count' | 'graded' | 'byGrade'>;
 
-/** The counts of a list of results. */
-function countsOf(rubric: CompiledRubric, results: GradeOutcome['results']): GradeCounts {
-  return {
-    count: results.length,
-    graded: results.filter((x) => x.status === 'graded').length,
-    byGrade: new Map(rubric.grades.map((g) => [g, results.filter((x) => x.grade === g).length])),
-  };
-}
-
 /**
  * Assembles the grade document; `skipped` lists institutions left out for invalid data (--skip-invalid). Its
- * summary counts `counts` (the graded table's, when the results are not all built) or else the results.
+ * summary takes the graded table's counts, which hold also when the results are not built (a streamed output).
  */
 export function gradeDocument(
   rubric: CompiledRubric,
   outcome: GradeOutcome,
-  context: { toolVersion: string; inputs: readonly InputFile[]; asOf: PlainDate; groupBy: readonly string[]; skipped: readonly string[]; counts?: GradeCounts },
+  context: { toolVersion: string; inputs: readonly InputFile[]; asOf: PlainDate; groupBy: readonly string[]; skipped: readonly string[]; counts: GradeCounts },
 ): GradeDocument {
   const r = rubric.rubric;
-  const counts = context.counts ?? countsOf(rubric, outcome.results);
+  const { counts } = context;
   return {
     schemaVersion: GRADE_SCHEMA_VERSION,
     tool: { name: 'sseval', version: context.toolVersion },

@@ -2,14 +2,14 @@ import { readFileSync, existsSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { problem, type Problem } from '../core/problems.js';
 import type { PlainDate } from '../core/values.js';
-import { sha256 } from './digest.js';
+import { sha256 } from '../core/digest.js';
 import { readRubricIdentity } from './identity.js';
 import { BUNDLED_RUBRICS_DIR, chooseRubric, isRubricPath, rubricFilesIn, type RubricEntry } from './locate.js';
 import type { CompiledRubric } from './model.js';
 import { parseRubricText } from './parse.js';
 import type { Rubric } from './schema.js';
 
-export { BUNDLED_RUBRICS_DIR, isRubricPath, type RubricEntry } from './locate.js';
+export { BUNDLED_RUBRICS_DIR } from './locate.js';
 
 /** Loads and checks one rubric file; `extraChecks` as in parseRubricText (the linter passes its own). */
 export function loadRubricFile(
@@ -28,8 +28,15 @@ export function loadRubricFile(
 /** Lists the rubric files of the given folders (bundled first); files that cannot be read as rubrics are skipped. */
 export function listRubricFiles(dirs: readonly string[] = [BUNDLED_RUBRICS_DIR]): RubricEntry[] {
   return rubricFilesIn(dirs).flatMap((file) => {
-    // not a rubric: `sseval rubric lint` reports such files; resolution only needs the readable ones
-    const identity = readRubricIdentity(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    // not a rubric, or not a readable file (a folder named x.yaml): `sseval rubric lint` reports such files;
+    // resolution only needs the readable ones
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return [];
+    }
+    const identity = readRubricIdentity(text.replace(/^\uFEFF/, ''));
     return identity ? [{ file, ...identity }] : [];
   });
 }

@@ -1,6 +1,6 @@
 import { parseCheckedYaml } from '../core/checked-yaml.js';
 import type { Problem } from '../core/problems.js';
-import { sha256 } from './digest.js';
+import { sha256 } from '../core/digest.js';
 import { compileRubric, type CompiledRubric } from './model.js';
 import { RubricSchema, type Rubric } from './schema.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PlainDate } from '../core/values.js';
-import { sha256 } from './digest.js';
+import { sha256 } from '../core/digest.js';
 import { chooseRubric, isRubricPath, rubricFilesIn, type RubricIdentity } from './locate.js';
 import { compileRubric, type CompiledRubric } from './model.js';
 import type { Rubric } from './schema.js';

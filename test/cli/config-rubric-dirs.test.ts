@@ -33,6 +33,26 @@ describe('rubric folders named in the configuration', () => {
     expect(existsSync(path.join(dir, 'mine-my-agency@2024-2024-12-31.csv'))).toBe(true);
   });
 
+  it('sseval run --config F gives its jobs the rubric folders of F, not those of a config in the working folder', () => {
+    const dir = workspace();
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'sseval-rubric-dirs-cwd-'));
+    writeFileSync(path.join(elsewhere, 'sseval.config.yaml'), 'rubric-dirs: [no-such-folder]\njobs: []\n');
+    const run = runCli(['run', '--config', path.join(dir, 'sseval.config.yaml')], { cwd: elsewhere });
+    expect(run.stderr).not.toContain('RUBRIC_DIR_NOT_FOUND');
+    expect(run.status).toBe(0);
+    expect(existsSync(path.join(dir, 'mine-my-agency@2024-2024-12-31.csv'))).toBe(true);
+  });
+
+  it('a folder named like a rubric file is skipped, not read', () => {
+    const dir = workspace();
+    mkdirSync(path.join(dir, 'my-rubrics', 'odd.yaml'));
+    const list = runCli(['rubric', 'list'], { cwd: dir });
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/my-agency\s+2024/);
+    const show = runCli(['rubric', 'show', 'my-agency'], { cwd: dir });
+    expect(show.status).toBe(0);
+  });
+
   it('a rubric-dirs that is not a list of folders is a configuration error (exit 2)', () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'sseval.config.yaml'), 'rubric-dirs: 3\njobs: []\n');

@@ -97,7 +97,7 @@ describe('the compact grader', () => {
     const { records } = await readFixture(csv, bundled);
     const table = gradeTable(bundled, records, { asOf });
     const outcome = { results: explainedResults(bundled, records, table, asOf), problems: [...table.problems] };
-    const context = { toolVersion: '0', inputs: [], asOf, groupBy: bundled.rubric.peerGroups, skipped: [] };
+    const context = { toolVersion: '0', inputs: [], asOf, groupBy: bundled.rubric.peerGroups, skipped: [], counts: table };
     const label = (field: string) => field;
     const whole = renderGradeCsv(gradeDocument(bundled, outcome, context), 'ko', label);
     const pieces = [...gradeCsvChunks(gradeDocument(bundled, { results: [], problems: [] }, context), summaries(table), 'ko', label)];
@@ -122,7 +122,7 @@ describe('ownString', () => {
 describe('streamed CSV rows', () => {
   const cellText = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('-3', '=A1', '+1', '@x', '\t', '가,나', 'a"b', 'x\r\ny', '－1', '', '75.00'));
   test.prop([fc.array(fc.array(cellText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 })])('are what csv-stringify writes', (rows) => {
-    const doc = gradeDocument(rubric, { results: [], problems: [] }, { toolVersion: '0', inputs: [], asOf, groupBy: [], skipped: [] });
+    const doc = gradeDocument(rubric, { results: [], problems: [] }, { toolVersion: '0', inputs: [], asOf, groupBy: [], skipped: [], counts: gradeTable(rubric, [], { asOf }) });
     const results = rows.map((cells, i) => ({ ...gradeInstitutions(rubric, recordsOf([{ region: '서울' }]), { asOf }).results[0]!, id: cells.join('|'), name: cells[0]!, rank: i + 1 }));
     const whole = renderGradeCsv({ ...doc, results }, 'ko', (f) => f);
     expect([...gradeCsvChunks(doc, results, 'ko', (f) => f)].join('')).toBe(whole);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { gradeInstitutions } from '../../src/core/engine.js';
+import { explainedResults, gradeTable } from '../../src/core/engine.js';
 import { problem } from '../../src/core/problems.js';
 import type { InstitutionRecord } from '../../src/core/records.js';
 import type { FieldValue } from '../../src/core/values.js';
@@ -74,8 +74,11 @@ export function fixtureDocument(options: { groupBy?: string[]; rubric?: Compiled
   const rubric = options.rubric ?? loadFixtureRubric();
   const asOf = { year: 2025, month: 3, day: 31 };
   const groupBy = options.groupBy ?? rubric.rubric.peerGroups;
-  const outcome = gradeInstitutions(rubric, fixtureRecords(options.rows), { asOf, groupBy });
+  const records = fixtureRecords(options.rows);
+  const table = gradeTable(rubric, records, { asOf, groupBy });
+  const outcome = { results: explainedResults(rubric, records, table, asOf), problems: [...table.problems] };
   const doc = gradeDocument(rubric, outcome, {
+    counts: table,
     toolVersion: '0.1.0',
     inputs: [{ path: 'facilities.csv', sha256: 'ab'.repeat(32), format: 'csv', records: 6 }],
     asOf,

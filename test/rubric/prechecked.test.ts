@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/rubric/digest.js';
+import { sha256 } from '../../src/core/digest.js';
 import { BUNDLED_RUBRICS_DIR, precheckRubricFiles, resolveRubric } from '../../src/rubric/files.js';
 import { readRubricIdentity } from '../../src/rubric/identity.js';
 import { rubricFilesIn } from '../../src/rubric/locate.js';

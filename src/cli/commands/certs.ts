@@ -72,7 +72,7 @@ async function runCerts(files: string[], flags: CertsFlags, io: Io): Promise<Exi
   if (flags.within !== undefined && within === undefined) {
     throw usage(problem('CLI_BAD_OPTION', 'error', {}, { option: '--within', value: flags.within, detail: '90d, 6m, 1y' }));
   }
-  const rubric = await loadRubricRef(flags.rubric, asOf, await rubricDirs([]));
+  const rubric = await loadRubricRef(flags.rubric, asOf, await rubricDirs([], io.rubricDirs));
   const certification = requireCertification(rubric);
   const policy: CertPolicy = { ...certification, expiringWithin: within ?? certification.expiringWithin };
 

@@ -32,7 +32,7 @@ export const registerRubric: RegisterCommand = (program, io, finish) => {
     .addOption(langOption())
     .action(async (options: { dir: string[]; format: 'table' | 'json'; lang?: string }) => {
       const lang = resolveLang(options.lang);
-      const listings: RubricListing[] = listRubricFiles(await rubricDirs(options.dir)).map((entry) => {
+      const listings: RubricListing[] = listRubricFiles(await rubricDirs(options.dir, io.rubricDirs)).map((entry) => {
         const { rubric: compiled, problems } = loadRubricFile(entry.file);
         const base = { ...entry, file: displayRubricFile(entry.file), problems: problems.length };
         return compiled ? { ...base, rubric: compiled } : base;
@@ -50,7 +50,7 @@ export const registerRubric: RegisterCommand = (program, io, finish) => {
     .addOption(dirOption())
     .addOption(asOfFlag())
     .action(async (ref: string, options: { lang?: string; format: 'text' | 'json'; dir: string[]; asOf?: string }) => {
-      const compiled = await loadRubricRef(ref, asOfOption(options.asOf), await rubricDirs(options.dir));
+      const compiled = await loadRubricRef(ref, asOfOption(options.asOf), await rubricDirs(options.dir, io.rubricDirs));
       const file = displayRubricFile(compiled.source.file);
       const text = options.format === 'json' ? renderRubricShowJson(compiled, file) : renderRubricShowText(compiled, file, resolveLang(options.lang));
       await writeToStream(io.out, text);
@@ -83,7 +83,7 @@ export const registerRubric: RegisterCommand = (program, io, finish) => {
     .addOption(asOfFlag())
     .action(async (a: string, b: string, options: { format: 'table' | 'json'; lang?: string; dir: string[]; asOf?: string }) => {
       const asOf = asOfOption(options.asOf);
-      const dirs = await rubricDirs(options.dir);
+      const dirs = await rubricDirs(options.dir, io.rubricDirs);
       const before = await loadRubricRef(a, asOf, dirs);
       const after = await loadRubricRef(b, asOf, dirs);
       const diff: RubricDiff = { schemaVersion: 1, from: refOf(before), to: refOf(after), changes: diffRubrics(before, after) };

@@ -10,7 +10,7 @@ import { renderMessage, type Lang } from '../../messages/index.js';
 import { OutputError } from '../../report/output.js';
 import { ensureOutputFolder } from '../../report/output-folder.js';
 import { renderProblemsText } from '../../report/problems-text.js';
-import { BUNDLED_RUBRICS_DIR, isRubricPath } from '../../rubric/locate.js';
+import { isRubricPath } from '../../rubric/locate.js';
 import { observedEventLog } from '../event-log.js';
 import { ExitCode, ExitError, type ExitCodeValue } from '../exit.js';
 import { collectList } from '../grade-files.js';
@@ -85,6 +85,9 @@ function selectJobs(loaded: LoadedConfig, names: readonly string[] | undefined):
   return jobs.filter(({ job }) => names.includes(job.name));
 }
 
+/** The config's `rubric-dirs`, resolved from its folder: where every job of it looks for rubrics. */
+const configuredRubricDirs = (loaded: LoadedConfig) => (loaded.config['rubric-dirs'] ?? []).map((dir) => path.resolve(loaded.dir, dir));
+
 /** A path as the command line shows it: relative to the working folder, so outputs name their inputs the same way every run. */
 const shown = (file: string) => (file === '-' ? file : path.relative(process.cwd(), file) || file);
 
@@ -103,15 +106,14 @@ async function planJob(
   if (unmatched.length > 0) {
     return { job, index, problems: unmatched.map((pattern) => problem('RUN_NO_MATCH', 'error', where('.inputs'), { pattern, dir: loaded.dir })) };
   }
-  let rubric = isRubricPath(job.rubric) ? path.resolve(loaded.dir, job.rubric) : job.rubric;
+  const rubric = isRubricPath(job.rubric) ? path.resolve(loaded.dir, job.rubric) : job.rubric;
   const { config } = loaded;
   let out: string | undefined;
   try {
     // the rubric's id and version name the output; a rubric that does not load is reported by the command alike
-    // a rubric id may name one in the config's rubric-dirs: the job is then given that rubric's file
-    const dirs = await rubricDirs([], (config['rubric-dirs'] ?? []).map((dir) => path.resolve(loaded.dir, dir)));
+    // (the job looks in the same folders: it is given the config's rubric-dirs)
+    const dirs = await rubricDirs([], configuredRubricDirs(loaded));
     const compiled = await loadRubricRef(rubric, parseIsoDate(settings.asOf)!, dirs);
-    if (!isRubricPath(rubric) && path.dirname(compiled.source.file) !== BUNDLED_RUBRICS_DIR) rubric = compiled.source.file;
     out = outputPath(job, {
       configDir: loaded.dir,
       ...(settings.flags.outDir === undefined ? {} : { outDir: path.resolve(settings.flags.outDir) }),
@@ -149,7 +151,7 @@ async function runJob(plan: JobPlan, loaded: LoadedConfig, io: Io, lang: Lang): 
   const log = observedEventLog(forJob.log, (event) => {
     if (event.event === 'output-written') written.push(event.path);
   });
-  const jobIo: Io = { ...forJob, log };
+  const jobIo: Io = { ...forJob, log, rubricDirs: configuredRubricDirs(loaded) };
   let exitCode: ExitCodeValue;
   if ('problems' in plan) {
     jobIo.err.write(renderProblemsText(plan.problems, lang, jobIo.errColor));

@@ -34,7 +34,7 @@ export const registerTemplate: RegisterCommand = (program, io, finish) => {
       const lang = resolveLang(options.lang);
       const format = options.format ?? (options.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx');
       if (format === 'xlsx' && options.out === undefined) throw new ExitError(ExitCode.usage, [problem('TEMPLATE_NEEDS_OUT', 'error', {})]);
-      const compiled = await loadRubricRef(options.rubric, asOfOption(options.asOf), await rubricDirs(options.dir));
+      const compiled = await loadRubricRef(options.rubric, asOfOption(options.asOf), await rubricDirs(options.dir, io.rubricDirs));
       const content =
         format === 'csv' ? renderTemplateCsv(compiled.rubric, lang) : await buildTemplateXlsx(compiled, displayRubricFile(compiled.source.file), lang);
       if (options.out === undefined) {

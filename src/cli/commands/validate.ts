@@ -40,7 +40,7 @@ export const registerValidate: RegisterCommand = (program, io, finish) => {
 async function runValidate(files: string[], flags: ValidateFlags, io: Io): Promise<ExitCodeValue> {
   const options = inputOptionsFrom(flags);
   const maxIssues = parseMaxIssues(flags.maxIssues);
-  const rubric = await loadRubricRef(options.rubric, options.asOf, await rubricDirs([]));
+  const rubric = await loadRubricRef(options.rubric, options.asOf, await rubricDirs([], io.rubricDirs));
   const dataSet = await loadData(files, recordSpecOf(rubric), options, io);
   const strict = flags.strict === true;
   const toFile = flags.out !== undefined && flags.out !== '-';
