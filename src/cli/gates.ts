@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { problem, type Problem } from '../core/problems.js';
-import type { InstitutionResult } from '../core/results.js';
+import type { RankedRows } from '../core/ranked-rows.js';
 import type { CompiledRubric } from '../rubric/model.js';
 import { ExitCode, ExitError } from './exit.js';
 
@@ -36,13 +36,16 @@ export function checkFailUnderGrade(rubric: CompiledRubric, grade: string | unde
  */
 export function failUnderGate(
   rubric: CompiledRubric,
-  results: Iterable<Pick<InstitutionResult, 'id' | 'grade'>>,
+  rows: Pick<RankedRows, 'count' | 'id' | 'grade'>,
   grade: string | undefined,
 ): Problem | undefined {
   if (grade === undefined) return undefined;
   const threshold = rubric.grades.indexOf(grade);
   const below: string[] = [];
-  for (const r of results) if (r.grade !== null && rubric.grades.indexOf(r.grade) > threshold) below.push(r.id);
+  for (let p = 0; p < rows.count; p += 1) {
+    const earned = rows.grade(p);
+    if (earned !== null && rubric.grades.indexOf(earned) > threshold) below.push(rows.id(p));
+  }
   below.sort();
   if (below.length === 0) return undefined;
   const ids = below.slice(0, LISTED_IDS).join(', ') + (below.length > LISTED_IDS ? ', …' : '');

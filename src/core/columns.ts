@@ -56,4 +56,9 @@ export class Interner {
   value(code: number): string | null {
     return code < 0 ? null : this.values[code]!;
   }
+
+  /** How many values have a code (codes run from 0 to size - 1; null is -1). */
+  get size(): number {
+    return this.values.length;
+  }
 }

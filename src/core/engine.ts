@@ -3,6 +3,7 @@ import type { EvalFailure, EvalResult } from './expression.js';
 import { Grader, indicatorValues, type GradedTable, type GradeOptions } from './grader.js';
 import type { Problem } from './problems.js';
 import type { InstitutionRecord } from './records.js';
+import { listedRows, type RankedRows } from './ranked-rows.js';
 import type { IndicatorFinding, InstitutionResult, Message } from './results.js';
 import { pointsReason, rateIndicator } from './score.js';
 import { formatValue, isPlainDate, type FieldValue, type PlainDate } from './values.js';
@@ -64,6 +65,8 @@ function explainedResult(
  */
 export interface RankedResults {
   readonly count: number;
+  /** what a ranking line shows, read without building results */
+  readonly rows: RankedRows;
   /** the result at a position in ranked order, without findings (`indicators` may be empty) */
   summary(position: number): InstitutionResult;
   /** the result at a position in ranked order with its findings, built anew on each call */
@@ -79,6 +82,7 @@ export function rankedResults(
 ): RankedResults {
   return {
     count: table.order.length,
+    rows: table.rows,
     summary: (position) => table.summary(table.order[position]!),
     explained: (position) => {
       const index = table.order[position]!;
@@ -89,12 +93,7 @@ export function rankedResults(
 
 /** Results already built with their findings (a grade document's), as ranked results. */
 export function listedResults(results: readonly InstitutionResult[]): RankedResults {
-  return { count: results.length, summary: (position) => results[position]!, explained: (position) => results[position]! };
-}
-
-/** Ranked results without findings, one at a time (what a CSV of a million rows needs). */
-export function* summariesOf(results: RankedResults): Generator<InstitutionResult> {
-  for (let position = 0; position < results.count; position += 1) yield results.summary(position);
+  return { count: results.length, rows: listedRows(results), summary: (position) => results[position]!, explained: (position) => results[position]! };
 }
 
 /**

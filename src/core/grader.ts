@@ -7,6 +7,7 @@ import { problem, type Position, type Problem } from './problems.js';
 import { rankIndices } from './rank.js';
 import type { GradableRecord, InstitutionRecord } from './records.js';
 import { peerStats, type PeerStats } from './relative.js';
+import type { RankedRows } from './ranked-rows.js';
 import type { AppliedLimiter, DomainResult, GroupRank, InstitutionResult, Message } from './results.js';
 import { roundHalfUp } from './rounding.js';
 import { ratingFunction, ratingOf, type RatingFunction } from './score.js';
@@ -31,12 +32,15 @@ export interface GradedTable {
   readonly graded: number;
   /** an institution's result without its indicator findings (`indicators` is empty) */
   summary(index: number): InstitutionResult;
+  /** the ranking lines, in ranked order (`order`), read from the compact arrays */
+  readonly rows: RankedRows;
   /** the peer statistics a relative indicator (by position in the rubric) compares this record with */
   peersOf(indicator: number, index: number): PeerStats | undefined;
 }
 
 const groupValue = (value: FieldValue): string | null => (value === null ? null : formatValue(value));
 const NO_GRADE = -1;
+const NO_HITS: readonly number[] = [];
 
 /** Limiters that applied to one record, the withholding messages, and what its domains were set to. */
 interface Exceptions {
@@ -250,8 +254,10 @@ export class Grader {
       r.domains.forEach((_, d) => {
         points[d] = this.domainPoints[d]!.get(index);
       });
-      const hits = this.limiterHits.get(index) ?? [];
-      const found: Exceptions = { limiters: [], withheld: [], setBy: r.domains.map(() => null) };
+      const hits = this.limiterHits.get(index) ?? NO_HITS;
+      // nearly every record has no exception: the record is made only for those that do
+      let exception: Exceptions | undefined;
+      const found = () => (exception ??= { limiters: [], withheld: [], setBy: r.domains.map(() => null) });
       let cap: string | null = null;
       for (const l of hits) {
         const { limiter } = rubric.limiters[l]!;
@@ -259,7 +265,7 @@ export class Grader {
         const label = limiter.label;
         if (effect.kind === 'capGrade') {
           cap = cap === null ? effect.grade : worseGrade(rubric.grades, cap, effect.grade);
-          found.limiters.push({ id: limiter.id, label, effect: 'capGrade', detail: { code: 'LIMITER_CAP', args: { grade: effect.grade } } });
+          found().limiters.push({ id: limiter.id, label, effect: 'capGrade', detail: { code: 'LIMITER_CAP', args: { grade: effect.grade } } });
         } else if (effect.kind === 'setDomain') {
           const d = r.domains.findIndex((x) => x.id === effect.domain);
           const domainLabel = r.domains[d]!.label;
@@ -270,13 +276,13 @@ export class Grader {
             points: formatNumber(effect.points),
             before: Number.isNaN(before) ? '-' : formatNumber(before),
           };
-          found.limiters.push({ id: limiter.id, label, effect: 'setDomain', detail: { code: 'LIMITER_SET_DOMAIN', args } });
+          found().limiters.push({ id: limiter.id, label, effect: 'setDomain', detail: { code: 'LIMITER_SET_DOMAIN', args } });
           points[d] = effect.points;
           this.domainPoints[d]!.set(index, effect.points);
-          found.setBy[d] = limiter.id;
+          found().setBy[d] = limiter.id;
         } else {
-          found.limiters.push({ id: limiter.id, label, effect: 'withhold', detail: { code: 'LIMITER_WITHHOLD', args: {} } });
-          found.withheld.push({ code: 'WITHHELD_LIMITER', args: { limiter: limiter.label.ko, limiterEn: limiter.label.en ?? limiter.label.ko } });
+          found().limiters.push({ id: limiter.id, label, effect: 'withhold', detail: { code: 'LIMITER_WITHHOLD', args: {} } });
+          found().withheld.push({ code: 'WITHHELD_LIMITER', args: { limiter: limiter.label.ko, limiterEn: limiter.label.en ?? limiter.label.ko } });
         }
       }
       let earned = 0;
@@ -289,14 +295,14 @@ export class Grader {
       const total = available === 0 ? Number.NaN : roundHalfUp((earned * r.total.points) / available, r.total.precision);
       totals[index] = total;
       const failed = this.failed.get(index);
-      if (failed) found.withheld.push({ code: 'WITHHELD_FAILED', args: { indicators: failed.join(', ') } });
-      if (Number.isNaN(total)) found.withheld.push({ code: 'WITHHELD_NO_DATA', args: {} });
+      if (failed) found().withheld.push({ code: 'WITHHELD_FAILED', args: { indicators: failed.join(', ') } });
+      if (Number.isNaN(total)) found().withheld.push({ code: 'WITHHELD_NO_DATA', args: {} });
       const coverage = this.coverage.get(index);
       if (coverage < r.minCoverage) {
-        found.withheld.push({ code: 'WITHHELD_COVERAGE', args: { coverage: formatNumber(coverage, 1), minimum: formatNumber(r.minCoverage, 1) } });
+        found().withheld.push({ code: 'WITHHELD_COVERAGE', args: { coverage: formatNumber(coverage, 1), minimum: formatNumber(r.minCoverage, 1) } });
       }
       if (cap !== null) caps[index] = rubric.grades.indexOf(cap);
-      if (found.limiters.length > 0 || found.withheld.length > 0) exceptions.set(index, found);
+      if (exception !== undefined) exceptions.set(index, exception);
     }
     const problems = [...this.scoringProblems, ...this.limiterProblems];
     const kept = excluded.size === 0 ? problems : problems.filter((p) => !excluded.has(p.position.institution ?? ''));
@@ -355,7 +361,6 @@ export class Grader {
         : undefined;
     const earnedGrades = new Int32Array(count).fill(NO_GRADE);
     const grades = new Int32Array(count).fill(NO_GRADE);
-    const gradedIndices: number[] = [];
     for (const index of active) {
       const total = totals[index]!;
       if (Number.isNaN(total)) continue;
@@ -363,7 +368,6 @@ export class Grader {
       if (earned === null) continue;
       earnedGrades[index] = rubric.grades.indexOf(earned);
       if (!gradable(index)) continue;
-      gradedIndices.push(index);
       const cap = caps[index]!;
       grades[index] = cap === NO_GRADE ? earnedGrades[index]! : rubric.grades.indexOf(worseGrade(rubric.grades, earned, rubric.grades[cap]!));
     }
@@ -377,75 +381,98 @@ export class Grader {
     rankedOrder.forEach((index, k) => {
       rankOf[index] = overall[k]!;
     });
-    const groupRanks = this.groupBy.map((_, g) => {
-      const codes = this.groupCodes[g]!;
-      const members = new Map<number, number[]>();
-      for (const index of ranked) {
-        const list = members.get(codes.get(index));
-        if (list) list.push(index);
-        else members.set(codes.get(index), [index]);
-      }
-      const rankInGroup = new Int32Array(count).fill(-1);
-      const sizeOfGroup = new Map<number, number>();
-      for (const [code, list] of members) {
-        sizeOfGroup.set(code, list.length);
-        const { order, ranks } = rankIndices(Uint32Array.from(list), score, key, decimals);
-        order.forEach((index, k) => {
-          rankInGroup[index] = ranks[k]!;
-        });
-      }
-      return { rankInGroup, sizeOfGroup };
-    });
-    const withheld = [...active].filter((index) => rankOf[index] === -1).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    // the order within a group is the overall order (score, then id) restricted to it: no sort per group
+    const groupRanks = this.groupBy.map((_, g) => groupRanksAlong(rankedOrder, this.groupCodes[g]!, this.strings.size, score, count));
+    const withheld = active.filter((index) => rankOf[index] === -1).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
     const order = new Uint32Array(active.length);
     order.set(rankedOrder);
     order.set(withheld, rankedOrder.length);
 
+    const gradeName = (code: number) => (code === NO_GRADE ? null : rubric.grades[code]!);
     const byGrade = new Map(rubric.grades.map((grade) => [grade, 0]));
-    for (const index of gradedIndices) {
-      const grade = rubric.grades[grades[index]!]!;
-      byGrade.set(grade, byGrade.get(grade)! + 1);
+    for (const index of ranked) {
+      const grade = gradeName(grades[index]!);
+      if (grade !== null) byGrade.set(grade, byGrade.get(grade)! + 1);
     }
     const followUps = new Map(rubric.grades.map((grade) => [grade, rubric.rubric.followUps.filter((f) => f.grades.includes(grade)).map((f) => f.action)]));
-    const gradeName = (code: number) => (code === NO_GRADE ? null : rubric.grades[code]!);
+    const none: readonly never[] = [];
+
+    // what a result says, by record index; `summary` and the ranking lines both read these
+    const isGraded = (index: number) => rankOf[index] !== -1;
+    const facts = {
+      rank: (index: number) => (isGraded(index) ? rankOf[index]! : null),
+      id: (index: number) => this.ids[index]!,
+      name: (index: number) => this.names[index]!,
+      group: (index: number, g: number) => this.strings.value(this.groupCodes[g]!.get(index)),
+      groupRank: (index: number, g: number) => {
+        const rank = groupRanks[g]!.rankInGroup[index]!;
+        return rank === -1 ? null : rank;
+      },
+      groupSize: (index: number, g: number) => (groupRanks[g]!.rankInGroup[index] === -1 ? 0 : groupRanks[g]!.sizeOf(this.groupCodes[g]!.get(index))),
+      domainPoints: (index: number, d: number) => {
+        const points = this.domainPoints[d]!.get(index);
+        return Number.isNaN(points) ? null : points;
+      },
+      total: (index: number) => (Number.isNaN(totals[index]!) ? null : totals[index]!),
+      grade: (index: number) => (isGraded(index) ? gradeName(grades[index]!) : null),
+      status: (index: number): InstitutionResult['status'] => (isGraded(index) ? 'graded' : 'withheld'),
+      coverage: (index: number) => this.coverage.get(index),
+      withheld: (index: number) => exceptions.get(index)?.withheld ?? none,
+      limiters: (index: number) => exceptions.get(index)?.limiters ?? none,
+      followUp: (index: number) => {
+        const grade = facts.grade(index);
+        return grade === null ? none : followUps.get(grade)!;
+      },
+    };
+    const at = (position: number) => order[position]!;
+    const rows: RankedRows = {
+      count: order.length,
+      rank: (p) => facts.rank(at(p)),
+      id: (p) => facts.id(at(p)),
+      name: (p) => facts.name(at(p)),
+      group: (p, g) => facts.group(at(p), g),
+      groupRank: (p, g) => facts.groupRank(at(p), g),
+      groupSize: (p, g) => facts.groupSize(at(p), g),
+      domainPoints: (p, d) => facts.domainPoints(at(p), d),
+      total: (p) => facts.total(at(p)),
+      grade: (p) => facts.grade(at(p)),
+      status: (p) => facts.status(at(p)),
+      coverage: (p) => facts.coverage(at(p)),
+      withheld: (p) => facts.withheld(at(p)),
+      limiters: (p) => facts.limiters(at(p)),
+      followUp: (p) => facts.followUp(at(p)),
+    };
 
     const summary = (index: number): InstitutionResult => {
       const found = exceptions.get(index);
-      const isGraded = rankOf[index] !== -1;
-      const grade = isGraded ? gradeName(grades[index]!) : null;
-      const total = totals[index]!;
-      const domains: DomainResult[] = [];
-      for (let d = 0; d < rubric.rubric.domains.length; d += 1) {
-        const domain = rubric.rubric.domains[d]!;
-        const points = this.domainPoints[d]!.get(index);
-        domains.push({ id: domain.id, points: Number.isNaN(points) ? null : points, maxPoints: domain.points, setBy: found?.setBy[d] ?? null });
-      }
-      const ranks: GroupRank[] = [];
+      const domains: DomainResult[] = rubric.rubric.domains.map((domain, d) => ({
+        id: domain.id,
+        points: facts.domainPoints(index, d),
+        maxPoints: domain.points,
+        setBy: found?.setBy[d] ?? null,
+      }));
       const groups: Record<string, string | null> = {};
-      for (let g = 0; g < this.groupBy.length; g += 1) {
-        const field = this.groupBy[g]!;
-        const code = this.groupCodes[g]!.get(index);
-        const group = this.strings.value(code);
-        const rank = groupRanks[g]!.rankInGroup[index]!;
+      const ranks: GroupRank[] = this.groupBy.map((field, g) => {
+        const group = facts.group(index, g);
         groups[field] = group;
-        ranks.push(rank === -1 ? { field, group, rank: null, of: 0 } : { field, group, rank, of: groupRanks[g]!.sizeOfGroup.get(code)! });
-      }
+        return { field, group, rank: facts.groupRank(index, g), of: facts.groupSize(index, g) };
+      });
       return {
-        id: this.ids[index]!,
-        name: this.names[index]!,
+        id: facts.id(index),
+        name: facts.name(index),
         groups,
         source: this.sourceOf(index),
         indicators: [],
         domains,
-        total: Number.isNaN(total) ? null : total,
-        coverage: this.coverage.get(index),
+        total: facts.total(index),
+        coverage: facts.coverage(index),
         earnedGrade: gradeName(earnedGrades[index]!),
-        grade,
-        status: isGraded ? 'graded' : 'withheld',
-        withheld: found?.withheld ?? [],
-        limiters: found?.limiters ?? [],
-        followUp: grade === null ? [] : followUps.get(grade)!,
-        rank: isGraded ? rankOf[index]! : null,
+        grade: facts.grade(index),
+        status: facts.status(index),
+        withheld: [...facts.withheld(index)],
+        limiters: [...facts.limiters(index)],
+        followUp: [...facts.followUp(index)],
+        rank: facts.rank(index),
         groupRanks: ranks,
       };
     };
@@ -456,6 +483,7 @@ export class Grader {
       byGrade,
       graded: ranked.length,
       summary,
+      rows,
       peersOf,
     };
   }
@@ -475,6 +503,35 @@ export class Grader {
     const line = this.lines.get(index);
     return sheet === undefined ? { file, row, line } : { file, sheet, row, line };
   }
+}
+
+/**
+ * Standard competition ranks (1-2-2-4) within each group, read along the overall ranked order: restricted to a
+ * group, that order is the group's own (score, then id), so no group is sorted again. `codes` gives each
+ * record's group (-1: none, a group of its own); `-1` in `rankInGroup` marks a record not ranked.
+ */
+function groupRanksAlong(
+  rankedOrder: Uint32Array,
+  codes: Column<Int32Array>,
+  groups: number,
+  score: (index: number) => number,
+  count: number,
+): { rankInGroup: Int32Array; sizeOf: (code: number) => number } {
+  const rankInGroup = new Int32Array(count).fill(-1);
+  // by code + 1, so the null group (-1) has a slot too
+  const seen = new Int32Array(groups + 1);
+  const lastRank = new Int32Array(groups + 1);
+  const lastScore = new Float64Array(groups + 1);
+  for (const index of rankedOrder) {
+    const slot = codes.get(index) + 1;
+    const place = seen[slot]! + 1;
+    const rank = place > 1 && score(index) === lastScore[slot] ? lastRank[slot]! : place;
+    seen[slot] = place;
+    lastRank[slot] = rank;
+    lastScore[slot] = score(index);
+    rankInGroup[index] = rank;
+  }
+  return { rankInGroup, sizeOf: (code) => seen[code + 1]! };
 }
 
 /** Where a record's scoring problems point: its file, row and line, and the institution. */

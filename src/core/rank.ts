@@ -63,16 +63,14 @@ function packedOrder(indices: Uint32Array, score: (index: number) => number, key
   for (let k = 0; k < n; k += 1) packed[k] = (top - scaled[k]!) * n + k;
   packed.sort();
   const order = new Uint32Array(n);
-  const sortedScores = new Float64Array(n);
-  for (let k = 0; k < n; k += 1) {
-    const position = packed[k]! % n;
-    order[k] = indices[position]!;
-    sortedScores[k] = scaled[position]!;
-  }
+  // a packed number's score part, exactly: (packed - position) is a whole multiple of n
+  const scoreAt = (k: number) => (packed[k]! - (packed[k]! % n)) / n;
+  for (let k = 0; k < n; k += 1) order[k] = indices[packed[k]! % n]!;
   const compareKeys = byKey(key);
   for (let start = 0; start < n; ) {
+    const run = scoreAt(start);
     let end = start + 1;
-    while (end < n && sortedScores[end] === sortedScores[start]) end += 1;
+    while (end < n && scoreAt(end) === run) end += 1;
     if (end - start > 1) order.subarray(start, end).sort(compareKeys);
     start = end;
   }

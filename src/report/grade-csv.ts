@@ -1,80 +1,73 @@
 import { stringify } from 'csv-stringify/sync';
-import type { InstitutionResult } from '../core/results.js';
+import type { RankedRows } from '../core/ranked-rows.js';
 import type { Lang } from '../messages/catalogue.js';
 import { heading } from '../messages/headings.js';
+import { CsvBytes } from './csv-bytes.js';
 import type { GradeDocument } from './grade-document.js';
-import { gradeRows } from './grade-rows.js';
+import { cellText, gradeRows, type CellSpec } from './grade-rows.js';
 
-const CSV_OPTIONS = { escape_formulas: true, record_delimiter: 'windows' } as const;
-/** First characters csv-stringify escapes as a possible formula. */
-const FORMULA_START = new Set(['-', '=', '+', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'].map((c) => c.charCodeAt(0)));
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
+/** How the ranking is written: formula-like cells escaped, CRLF line ends (a BOM goes before the header). */
+export const GRADE_CSV_OPTIONS = { escape_formulas: true, record_delimiter: 'windows' } as const;
 
-/**
- * One row as csv-stringify writes it with CSV_OPTIONS: a row whose cells need neither quotes nor formula
- * escaping (nearly all) is joined directly, which is several times faster; any other goes through csv-stringify.
- */
-function csvRow(cells: readonly string[]): string {
-  const line = cells.join(',');
-  let commas = 0;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line.charCodeAt(i);
-    if (c === COMMA) commas += 1;
-    else if (c === QUOTE || c === CR || c === LF) return stringify([cells], CSV_OPTIONS);
-  }
-  if (commas !== cells.length - 1 || cells.some((cell) => cell !== '' && FORMULA_START.has(cell.charCodeAt(0)))) return stringify([cells], CSV_OPTIONS);
-  return `${line}\r\n`;
-}
-/** Rows stringified together: large enough to be fast, small enough that a million rows never form one string. */
-const ROWS_PER_CHUNK = 2000;
-
-/** The header row and the cells of one result, with the rubric stamped on every row. */
-function gradeCsvColumns(doc: GradeDocument, lang: Lang, fieldLabel: (field: string) => string) {
-  const { columns, values } = gradeRows(doc, lang, fieldLabel);
+/** The ranking's header, each line's cells, and the rubric stamp (id@version, sha256) that ends every line. */
+export function gradeCsvCells(doc: GradeDocument, lang: Lang, fieldLabel: (field: string) => string) {
+  const { columns } = gradeRows(doc, lang, fieldLabel);
+  const status = { graded: heading('graded', lang), withheld: heading('withheldStatus', lang) };
+  const specs: CellSpec[] = [
+    ...columns.map((c) => c.cell),
+    { kind: 'text', text: (rows, p) => status[rows.status(p)] },
+    { kind: 'text', text: (rows, p) => rows.coverage(p).toFixed(1) },
+  ];
   const header = [...columns.map((c) => c.header), heading('status', lang), heading('coverage', lang), heading('rubric', lang), 'sha256'];
   const stamp = [`${doc.rubric.id}@${doc.rubric.version}`, doc.rubric.sha256];
-  const graded = heading('graded', lang);
-  const withheld = heading('withheldStatus', lang);
-  const cells = (r: InstitutionResult) => {
-    const row = values(r);
-    row.push(r.status === 'graded' ? graded : withheld, r.coverage.toFixed(1), ...stamp);
-    return row;
-  };
-  return { header, cells };
+  const cells = (rows: RankedRows, p: number) => specs.map((spec) => cellText(spec, rows, p));
+  return { header, specs, cells, stamp };
 }
 
-/**
- * The ranked results as CSV for Korean Excel: UTF-8 with BOM, cells that start like a formula escaped,
- * ids written as the text they are (leading zeros kept), and the rubric stamped on every row.
- */
-export function renderGradeCsv(doc: GradeDocument, lang: Lang, fieldLabel: (field: string) => string): string {
-  const { header, cells } = gradeCsvColumns(doc, lang, fieldLabel);
-  return stringify([header, ...doc.results.map(cells)], { ...CSV_OPTIONS, bom: true });
-}
-
-/**
- * The same CSV as `renderGradeCsv`, byte for byte, in pieces: `results` are taken one at a time (the document's
- * own list is not used), so a million institutions are written without the whole file or result list in memory.
- */
-export function* gradeCsvChunks(
-  doc: GradeDocument,
-  results: Iterable<InstitutionResult>,
-  lang: Lang,
-  fieldLabel: (field: string) => string,
-): Generator<string> {
-  const { header, cells } = gradeCsvColumns(doc, lang, fieldLabel);
-  yield stringify([header], { ...CSV_OPTIONS, bom: true });
-  // a piece is joined once from its rows: appending would build a tree of partial strings for the collector
-  let rows: string[] = [];
-  for (const result of results) {
-    rows.push(csvRow(cells(result)));
-    if (rows.length === ROWS_PER_CHUNK) {
-      yield rows.join('');
-      rows = [];
+/** Writes one cell's bytes. */
+function writeCell(out: CsvBytes, spec: CellSpec, rows: RankedRows, p: number): void {
+  switch (spec.kind) {
+    case 'text':
+      return out.text(spec.text(rows, p));
+    case 'points': {
+      const value = spec.value(rows, p);
+      return value === null ? out.text('-') : out.points(value);
+    }
+    case 'whole': {
+      const value = spec.value(rows, p);
+      return value === null ? out.text('-') : out.whole(value);
+    }
+    case 'rankOf': {
+      const value = spec.value(rows, p);
+      return value === null ? out.text('-') : out.wholeOf(value, spec.of(rows, p));
     }
   }
-  if (rows.length > 0) yield rows.join('');
+}
+
+/**
+ * The ranked results as CSV for Korean Excel, in pieces: UTF-8 with BOM, cells that start like a formula escaped,
+ * ids written as the text they are (leading zeros kept), the rubric stamped on every line. Lines are read from
+ * `rows` one at a time and written as bytes, so a million institutions are written without the file, a result
+ * list or a string per cell in memory. Byte for byte what csv-stringify writes: a line whose cells all stand as
+ * they are (nearly all) is written directly; any other goes through csv-stringify.
+ */
+export function* gradeCsvChunks(doc: GradeDocument, rows: RankedRows, lang: Lang, fieldLabel: (field: string) => string): Generator<string | Uint8Array> {
+  const { header, specs, cells, stamp } = gradeCsvCells(doc, lang, fieldLabel);
+  yield stringify([header], { ...GRADE_CSV_OPTIONS, bom: true });
+  const out = new CsvBytes();
+  const end = Buffer.from(stringify([['', ...stamp]], GRADE_CSV_OPTIONS));
+  const plainEnd = end.toString() === `,${stamp.join(',')}\r\n`;
+  for (let p = 0; p < rows.count; p += 1) {
+    out.beginLine();
+    for (const spec of specs) writeCell(out, spec, rows, p);
+    if (plainEnd && out.isPlain) out.raw(end);
+    else {
+      out.dropLine();
+      out.raw(Buffer.from(stringify([[...cells(rows, p), ...stamp]], GRADE_CSV_OPTIONS)));
+    }
+    const piece = out.full();
+    if (piece !== undefined) yield piece;
+  }
+  const rest = out.take();
+  if (rest.length > 0) yield rest;
 }

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { summariesOf, type GradeNeeds, type RankedResults } from '../core/engine.js';
+import type { GradeNeeds, RankedResults } from '../core/engine.js';
 import type { Problem } from '../core/problems.js';
 import type { Lang } from '../messages/catalogue.js';
 import { pickLabel } from '../messages/label.js';
@@ -39,7 +39,7 @@ export function fieldLabelOf(rubric: CompiledRubric, lang: Lang): (field: string
 export const gradeRenderers: Readonly<Record<string, GradeRenderer>> = {
   table: { needs: 'findings', render: async (doc, _, { rubric, lang, color }) => renderGradeTable(doc, lang, color, fieldLabelOf(rubric, lang)) },
   // the ranking streams from the compact table, the workbook builds each institution's findings as it writes them
-  csv: { needs: 'table', render: async (doc, results, { rubric, lang }) => gradeCsvChunks(doc, summariesOf(results), lang, fieldLabelOf(rubric, lang)) },
+  csv: { needs: 'table', render: async (doc, results, { rubric, lang }) => gradeCsvChunks(doc, results.rows, lang, fieldLabelOf(rubric, lang)) },
   json: { needs: 'findings', render: async (doc) => `${JSON.stringify(doc, null, 2)}\n` },
   // loaded on demand: both modules import this table (for fieldLabelOf), and xlsx pulls in exceljs
   xlsx: { needs: 'values', render: async (doc, results, context) => (await import('./grade-xlsx.js')).gradeXlsxPieces(doc, results, context) },

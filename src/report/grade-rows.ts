@@ -1,56 +1,104 @@
-import type { InstitutionResult } from '../core/results.js';
 import { formatNumber, formatPoints } from '../core/format-number.js';
+import type { RankedRows } from '../core/ranked-rows.js';
 import type { Lang } from '../messages/catalogue.js';
 import { heading } from '../messages/headings.js';
 import { renderMessage } from '../messages/index.js';
 import { pickLabel } from '../messages/label.js';
 import type { GradeDocument } from './grade-document.js';
 
+/**
+ * What a cell of a ranking line shows: text, points with two decimals, a whole number, or a rank within a
+ * group with the group's size ("3/17"); a number that is null shows as "-". Kept as data so the terminal table
+ * and the CSV say the same thing, and the CSV can write the numbers as bytes without making a string of each.
+ */
+export type CellSpec =
+  | { readonly kind: 'text'; readonly text: (rows: RankedRows, position: number) => string }
+  | { readonly kind: 'points'; readonly value: (rows: RankedRows, position: number) => number | null }
+  | { readonly kind: 'whole'; readonly value: (rows: RankedRows, position: number) => number | null }
+  | { readonly kind: 'rankOf'; readonly value: (rows: RankedRows, position: number) => number | null; readonly of: (rows: RankedRows, position: number) => number };
+
+/** The text a cell shows. */
+export function cellText(cell: CellSpec, rows: RankedRows, position: number): string {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text(rows, position);
+    case 'points': {
+      const value = cell.value(rows, position);
+      return value === null ? '-' : formatPoints(value);
+    }
+    case 'whole': {
+      const value = cell.value(rows, position);
+      return value === null ? '-' : String(value);
+    }
+    case 'rankOf': {
+      const value = cell.value(rows, position);
+      return value === null ? '-' : `${value}/${cell.of(rows, position)}`;
+    }
+  }
+}
+
+export interface GradeColumn {
+  readonly key: string;
+  readonly header: string;
+  readonly numeric: boolean;
+  readonly cell: CellSpec;
+}
+
 /** One flat row per institution, shared by the terminal table and the CSV so both say the same thing. */
 export interface GradeRow {
-  readonly columns: readonly { readonly key: string; readonly header: string; readonly numeric: boolean }[];
-  readonly values: (result: InstitutionResult) => string[];
+  readonly columns: readonly GradeColumn[];
+  /** the cell texts of the line at a ranked position */
+  readonly values: (rows: RankedRows, position: number) => string[];
+}
+
+/** Texts of a list joined; an empty list (nearly every line) costs nothing. */
+function joinTexts<T>(items: readonly T[], text: (item: T) => string, separator: string): string {
+  return items.length === 0 ? '' : items.map(text).join(separator);
 }
 
 /** The columns and cell texts of the ranked result list; `fieldLabel` names a peer-group field. */
 export function gradeRows(doc: GradeDocument, lang: Lang, fieldLabel: (field: string) => string): GradeRow {
-  const domainColumns = doc.rubric.domains.map((d) => ({
-    key: `domain:${d.id}`,
-    header: `${pickLabel(d.label, lang)}(${formatNumber(d.points)})`,
-    numeric: true,
-  }));
-  const groupColumns = doc.groupBy.flatMap((field) => [
-    { key: `group:${field}`, header: fieldLabel(field), numeric: false },
-    { key: `groupRank:${field}`, header: heading('groupRank', lang, fieldLabel(field)), numeric: true },
+  const text = (key: string, header: string, cellTextOf: (rows: RankedRows, p: number) => string): GradeColumn => ({
+    key,
+    header,
+    numeric: false,
+    cell: { kind: 'text', text: cellTextOf },
+  });
+  const groupColumns = doc.groupBy.flatMap((field, g): GradeColumn[] => [
+    text(`group:${field}`, fieldLabel(field), (rows, p) => rows.group(p, g) ?? ''),
+    {
+      key: `groupRank:${field}`,
+      header: heading('groupRank', lang, fieldLabel(field)),
+      numeric: true,
+      cell: { kind: 'rankOf', value: (rows, p) => rows.groupRank(p, g), of: (rows, p) => rows.groupSize(p, g) },
+    },
   ]);
-  const columns = [
-    { key: 'rank', header: heading('rank', lang), numeric: true },
-    { key: 'id', header: heading('id', lang), numeric: false },
-    { key: 'name', header: heading('name', lang), numeric: false },
+  const domainColumns = doc.rubric.domains.map(
+    (d, i): GradeColumn => ({
+      key: `domain:${d.id}`,
+      header: `${pickLabel(d.label, lang)}(${formatNumber(d.points)})`,
+      numeric: true,
+      cell: { kind: 'points', value: (rows, p) => rows.domainPoints(p, i) },
+    }),
+  );
+  const withheldStatus = heading('withheldStatus', lang);
+  const columns: GradeColumn[] = [
+    { key: 'rank', header: heading('rank', lang), numeric: true, cell: { kind: 'whole', value: (rows, p) => rows.rank(p) } },
+    text('id', heading('id', lang), (rows, p) => rows.id(p)),
+    text('name', heading('name', lang), (rows, p) => rows.name(p)),
     ...groupColumns,
     ...domainColumns,
-    { key: 'total', header: `${heading('total', lang)}(${formatNumber(doc.rubric.total)})`, numeric: true },
-    { key: 'grade', header: heading('grade', lang), numeric: false },
-    { key: 'withheld', header: heading('withheld', lang), numeric: false },
-    { key: 'limiters', header: heading('limiters', lang), numeric: false },
-    { key: 'followUp', header: heading('followUp', lang), numeric: false },
+    { key: 'total', header: `${heading('total', lang)}(${formatNumber(doc.rubric.total)})`, numeric: true, cell: { kind: 'points', value: (rows, p) => rows.total(p) } },
+    text('grade', heading('grade', lang), (rows, p) => rows.grade(p) ?? withheldStatus),
+    text('withheld', heading('withheld', lang), (rows, p) => joinTexts(rows.withheld(p), (w) => renderMessage(w.code, w.args, lang), '; ')),
+    text('limiters', heading('limiters', lang), (rows, p) =>
+      joinTexts(
+        rows.limiters(p).filter((l) => l.effect !== 'withhold'), // a withholding limiter already speaks in the withheld column
+        (l) => `${pickLabel(l.label, lang)} (${renderMessage(l.detail.code, l.detail.args, lang)})`,
+        '; ',
+      ),
+    ),
+    text('followUp', heading('followUp', lang), (rows, p) => joinTexts(rows.followUp(p), (f) => pickLabel(f, lang), ', ')),
   ];
-  const withheldStatus = heading('withheldStatus', lang);
-  const values = (r: InstitutionResult): string[] => {
-    const cells = [r.rank === null ? '-' : String(r.rank), r.id, r.name];
-    for (const g of r.groupRanks) cells.push(g.group ?? '', g.rank === null ? '-' : `${g.rank}/${g.of}`);
-    for (const d of r.domains) cells.push(d.points === null ? '-' : formatPoints(d.points));
-    cells.push(
-      r.total === null ? '-' : formatPoints(r.total),
-      r.grade ?? withheldStatus,
-      r.withheld.map((w) => renderMessage(w.code, w.args, lang)).join('; '),
-      r.limiters
-        .filter((l) => l.effect !== 'withhold') // a withholding limiter already speaks in the withheld column
-        .map((l) => `${pickLabel(l.label, lang)} (${renderMessage(l.detail.code, l.detail.args, lang)})`)
-        .join('; '),
-      r.followUp.map((f) => pickLabel(f, lang)).join(', '),
-    );
-    return cells;
-  };
-  return { columns, values };
+  return { columns, values: (rows, p) => columns.map((c) => cellText(c.cell, rows, p)) };
 }

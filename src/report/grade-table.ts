@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { formatNumber } from '../core/format-number.js';
+import { listedRows } from '../core/ranked-rows.js';
 import type { Lang } from '../messages/catalogue.js';
 import { heading } from '../messages/headings.js';
 import { pickLabel } from '../messages/label.js';
@@ -26,7 +27,8 @@ export function renderGradeTable(doc: GradeDocument, lang: Lang, color: ChalkIns
   const noteKeys = new Set(['withheld', 'limiters']);
   const keep = allColumns.map((c) => !noteKeys.has(c.key));
   const columns = allColumns.filter((_, c) => keep[c]);
-  const fullRows = doc.results.map(values);
+  const ranked = listedRows(doc.results);
+  const fullRows = doc.results.map((_, p) => values(ranked, p));
   const rows = fullRows.map((row) => row.filter((_, c) => keep[c]));
   const gradeColumn = columns.findIndex((c) => c.key === 'grade');
   const noteColumns = allColumns.flatMap((c, i) => (noteKeys.has(c.key) ? [i] : []));

@@ -22,6 +22,8 @@ export class OutputError extends Error {
  */
 export type OutputContent = string | Uint8Array | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
+const ignore = () => undefined;
+
 const isWhole = (content: OutputContent): content is string | Uint8Array => typeof content === 'string' || content instanceof Uint8Array;
 
 export interface WriteOptions {
@@ -52,8 +54,19 @@ export async function writeFileAtomic(target: string, content: OutputContent, op
   try {
     const handle = await open(temp, 'wx');
     try {
-      // writeFile on a handle writes from the current position: the pieces follow one another
-      for await (const piece of isWhole(content) ? [content] : content) await handle.writeFile(piece);
+      // writeFile on a handle writes from the current position: the pieces follow one another. The next piece is
+      // made while the last one is written (one write at a time keeps them in order).
+      let writing: Promise<void> = Promise.resolve();
+      try {
+        for await (const piece of isWhole(content) ? [content] : content) {
+          await writing;
+          writing = handle.writeFile(piece);
+          writing.catch(ignore); // awaited in turn; this only keeps a failure from counting as unhandled meanwhile
+        }
+        await writing;
+      } finally {
+        await writing.catch(ignore); // never close the file under a write
+      }
       await handle.sync();
     } finally {
       await handle.close();

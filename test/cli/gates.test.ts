@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkFailUnderGrade, failUnderGate, maxIssuesGate, parseMaxIssues } from '../../src/cli/gates.js';
 import { loadRubricRef, rubricDirs } from '../../src/cli/rubric-ref.js';
+import { listedRows } from '../../src/core/ranked-rows.js';
 import type { InstitutionResult } from '../../src/core/results.js';
 
 const rubric = await loadRubricRef('agency-management@2024', { year: 2024, month: 12, day: 31 }, await rubricDirs([]));
-const graded = (pairs: [string, string | null][]) => pairs.map(([id, grade]) => ({ id, grade }) as InstitutionResult);
+const graded = (pairs: [string, string | null][]) => listedRows(pairs.map(([id, grade]) => ({ id, grade }) as InstitutionResult));
 
 describe('gates', () => {
   it('reads the grades best first from the rubric', () => {

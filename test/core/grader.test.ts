@@ -7,7 +7,10 @@ import { rankIndices } from '../../src/core/rank.js';
 import { parseNumberText } from '../../src/core/parse/number.js';
 import { ownString } from '../../src/core/own-string.js';
 import type { FieldValue } from '../../src/core/values.js';
-import { renderGradeCsv, gradeCsvChunks } from '../../src/report/grade-csv.js';
+import { stringify } from 'csv-stringify/sync';
+import { listedRows } from '../../src/core/ranked-rows.js';
+import { GRADE_CSV_OPTIONS, gradeCsvCells, gradeCsvChunks } from '../../src/report/grade-csv.js';
+import type { GradeDocument } from '../../src/report/grade-document.js';
 import { gradeDocument } from '../../src/report/grade-document.js';
 import { bundledRubric, readFixture } from '../fixtures/read-fixture.js';
 import { record, rubricFrom } from '../helpers/rubric.js';
@@ -16,6 +19,15 @@ import { ALL_METHODS_RUBRIC } from '../helpers/rubrics.js';
 const asOf = { year: 2024, month: 12, day: 31 };
 /** The table's results in ranked order, without findings. */
 const summaries = (table: GradedTable) => Array.from(table.order, (index) => table.summary(index));
+/** Pieces of text and bytes as one text. */
+const joined = (pieces: readonly (string | Uint8Array)[]) => Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))).toString();
+/** The reference CSV of a document's results: every line through csv-stringify. */
+const stringifiedCsv = (doc: GradeDocument, fieldLabel: (field: string) => string) => {
+  const { header, cells, stamp } = gradeCsvCells(doc, 'ko', fieldLabel);
+  const rows = listedRows(doc.results);
+  const lines = doc.results.map((_, p) => [...cells(rows, p), ...stamp]);
+  return stringify([header, ...lines], { ...GRADE_CSV_OPTIONS, bom: true });
+};
 const rubric = rubricFrom(ALL_METHODS_RUBRIC);
 const number = fc.option(fc.integer({ min: 0, max: 120 }), { nil: null, freq: 5 });
 const rows = fc.array(
@@ -71,6 +83,18 @@ describe('the compact grader', () => {
     },
   );
 
+  test.prop([rows])("ranks within a group are the group's own competition ranks (1 + how many of its graded score higher)", (values) => {
+    const results = summaries(gradeTable(rubric, recordsOf(values), { asOf }));
+    for (const r of results) {
+      r.groupRanks.forEach((groupRank, g) => {
+        if (r.rank === null) return expect(groupRank).toMatchObject({ rank: null, of: 0 });
+        const peers = results.filter((o) => o.rank !== null && o.groupRanks[g]!.group === groupRank.group);
+        expect(groupRank.rank).toBe(1 + peers.filter((o) => o.total! > r.total!).length);
+        expect(groupRank.of).toBe(peers.length);
+      });
+    }
+  });
+
   test.prop([rows])('the findings (rateIndicator) add up to the domain points the grader gave (its rating functions)', (values) => {
     const records = recordsOf(values);
     for (const result of explainedResults(rubric, records, gradeTable(rubric, records, { asOf }), asOf)) {
@@ -99,9 +123,9 @@ describe('the compact grader', () => {
     const outcome = { results: explainedResults(bundled, records, table, asOf), problems: [...table.problems] };
     const context = { toolVersion: '0', inputs: [], asOf, groupBy: bundled.rubric.peerGroups, skipped: [], counts: table };
     const label = (field: string) => field;
-    const whole = renderGradeCsv(gradeDocument(bundled, outcome, context), 'ko', label);
-    const pieces = [...gradeCsvChunks(gradeDocument(bundled, { results: [], problems: [] }, context), summaries(table), 'ko', label)];
-    expect(pieces.join('')).toBe(whole);
+    const whole = stringifiedCsv(gradeDocument(bundled, outcome, context), label);
+    const pieces = [...gradeCsvChunks(gradeDocument(bundled, { results: [], problems: [] }, context), table.rows, 'ko', label)];
+    expect(joined(pieces)).toBe(whole);
     expect(whole.split('\r\n').length - 2).toBe(records.length);
   });
 });
@@ -124,7 +148,7 @@ describe('streamed CSV rows', () => {
   test.prop([fc.array(fc.array(cellText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 })])('are what csv-stringify writes', (rows) => {
     const doc = gradeDocument(rubric, { results: [], problems: [] }, { toolVersion: '0', inputs: [], asOf, groupBy: [], skipped: [], counts: gradeTable(rubric, [], { asOf }) });
     const results = rows.map((cells, i) => ({ ...gradeInstitutions(rubric, recordsOf([{ region: '서울' }]), { asOf }).results[0]!, id: cells.join('|'), name: cells[0]!, rank: i + 1 }));
-    const whole = renderGradeCsv({ ...doc, results }, 'ko', (f) => f);
-    expect([...gradeCsvChunks(doc, results, 'ko', (f) => f)].join('')).toBe(whole);
+    const whole = stringifiedCsv({ ...doc, results }, (f) => f);
+    expect(joined([...gradeCsvChunks(doc, listedRows(results), 'ko', (f) => f)])).toBe(whole);
   });
 });

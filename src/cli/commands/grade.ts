@@ -1,6 +1,5 @@
 import { Chalk } from 'chalk';
 import { Option, type Command } from 'commander';
-import { summariesOf } from '../../core/engine.js';
 import { hasErrors, problem, type Problem } from '../../core/problems.js';
 import { gradeRenderers } from '../../report/grade-renderers.js';
 import { renderProblemsText } from '../../report/problems-text.js';
@@ -89,7 +88,7 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
     errors: tally.errors + outcome.problems.filter((p) => p.severity === 'error').length,
     warnings: tally.warnings + outcome.problems.filter((p) => p.severity === 'warning').length,
   };
-  const failedGates = [failUnderGate(rubric, summariesOf(results), flags.failUnder), maxIssuesGate(issues, maxIssues)].filter((p) => p !== undefined);
+  const failedGates = [failUnderGate(rubric, results.rows, flags.failUnder), maxIssuesGate(issues, maxIssues)].filter((p) => p !== undefined);
   report(io, lang, failedGates);
   return skipped.length > 0 || hasErrors(outcome.problems) || failedGates.length > 0 ? ExitCode.dataErrors : ExitCode.ok;
 }
