@@ -2,6 +2,7 @@ import type { CompiledCheck, CompiledIndicator, CompiledRubric } from '../rubric
 import type { Field } from '../rubric/schema.js';
 import { evaluate, referencedNames, type EvalContext, type EvalResult } from './expression.js';
 import { FastRowReader, type ByteRow } from './fast-rows.js';
+import { FirstSeen } from './first-seen.js';
 import { buildHeaderIndex, columnLetter, headerKey, headerScore, longRole, matchHeader, planHeaders, type HeaderPlan, type Layout } from './headers.js';
 import { cellText, parseFieldValue, type CellContext } from './parse/field.js';
 import { isBlankCell, type RawRow, type RawValue } from './parse/raw.js';
@@ -89,8 +90,8 @@ interface Draft {
 export class DataValidator {
   private readonly log: ProblemLog;
   private readonly records: InstitutionRecord[] = [];
-  /** where each id was first seen, as `fileIndex * 2**32 + line` (no object per record: a million ids are kept) */
-  private readonly seen = new Map<string, number>();
+  /** where each id was first seen, as `fileIndex * 2**32 + line` */
+  private readonly seen = new FirstSeen();
   private readonly seenFiles: string[] = [];
   readonly fieldById: ReadonlyMap<string, Field>;
   readonly headerIndex: ReadonlyMap<string, string>;
@@ -141,13 +142,12 @@ export class DataValidator {
 
   /** Checks a complete draft (duplicate id, rubric checks, indicators that may not be missing) and keeps it. */
   admit(draft: Draft): boolean {
-    const first = this.seen.get(draft.id);
-    if (first !== undefined) {
+    const first = this.claim(draft.id, draft.source);
+    if (first >= 0) {
       const args = { firstFile: this.seenFiles[Math.floor(first / 2 ** 32)]!, firstLine: first % 2 ** 32 };
       this.report(problem('ID_DUPLICATE', 'error', draft.idPosition(), args, draft.id));
       return false;
     }
-    this.claim(draft.id, draft.source);
     const context: EvalContext = { get: (name) => draft.values.get(name) ?? null, asOf: this.options.asOf };
     this.checkRules(draft, context);
     this.checkRequiredIndicators(draft, context);
@@ -166,22 +166,21 @@ export class DataValidator {
    * everything as it was, for the careful path to admit the record and report what is wrong.
    */
   admitsQuietly(id: string, source: SourceRef, get: (name: string) => FieldValue): boolean {
-    if (this.seen.has(id)) return false;
     if (this.spec.checks.length > 0 || this.requiredIndicators.length > 0) {
+      if (this.seen.at(id) >= 0) return false;
       const context: EvalContext = { get, asOf: this.options.asOf };
       for (const { assert } of this.spec.checks) {
         if (!passesQuietly(evaluate(assert, context))) return false;
       }
       for (const { value } of this.requiredIndicators) if (!evaluate(value, context).ok) return false;
     }
-    this.claim(id, source);
-    return true;
+    return this.claim(id, source) < 0;
   }
 
-  /** Notes where an id was first seen. */
-  private claim(id: string, source: SourceRef): void {
+  /** Notes where an id is first seen: -1 when it is new, else where it was seen before (and nothing is noted). */
+  private claim(id: string, source: SourceRef): number {
     if (this.seenFiles[this.seenFiles.length - 1] !== source.file) this.seenFiles.push(source.file);
-    this.seen.set(id, (this.seenFiles.length - 1) * 2 ** 32 + source.line);
+    return this.seen.add(id, (this.seenFiles.length - 1) * 2 ** 32 + source.line);
   }
 
   /** The rubric's checks (e.g. numerator ≤ denominator); one that cannot be decided for want of a value is skipped. */

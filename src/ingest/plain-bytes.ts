@@ -29,66 +29,41 @@ class NextByte {
   }
 }
 
-/** Notes the cells of the line [from, to) in `row`, split at each delimiter byte. */
-function splitCells(bytes: Buffer, from: number, to: number, delimiterByte: number, row: LineCells): void {
-  row.count = 0;
-  let cellStart = from;
-  for (let p = from; p < to; p += 1) {
-    if (bytes[p] === delimiterByte) {
-      row.push(cellStart, p);
-      cellStart = p + 1;
-    }
-  }
-  row.push(cellStart, to);
-}
-
-/** What the byte reader hands on: an unquoted line as byte ranges, or a quoted line split into cells. */
+/** What the byte reader hands on: an unquoted line as its bytes, or a quoted line split into cells. */
 export interface PlainBytesHandlers {
   /** an unquoted line; the row and its buffer are reused for the next line */
-  readonly onRow: (row: LineCells) => void;
+  readonly onRow: (row: LineBytes) => void;
   /** a line with quotes, split as the plain text reader splits it */
   readonly onCells: (cells: string[]) => void;
 }
 
 const startsWithBom = (bytes: Uint8Array, at: number) => bytes[at] === BOM[0] && bytes[at + 1] === BOM[1] && bytes[at + 2] === BOM[2];
 
-/** Reusable cell ranges of one unquoted line. */
-export class LineCells implements ByteRow {
+/** One unquoted line of the buffer being read, reused for the next line. */
+export class LineBytes implements ByteRow {
   bytes: Buffer = Buffer.alloc(0);
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
-  count = 0;
+  start = 0;
+  end = 0;
+  readonly delimiter: number;
 
-  constructor(private readonly delimiter: string) {}
+  constructor(private readonly delimiterText: string) {
+    this.delimiter = delimiterText.charCodeAt(0);
+  }
 
-  text(cell: number): string {
-    return this.bytes.toString('utf8', this.starts[cell]!, this.ends[cell]!);
+  text(start: number, end: number): string {
+    return this.bytes.toString('utf8', start, end);
   }
 
   /** The cells as strings: the line decoded once and split, as the text reader does. */
   cells(): string[] {
-    return splitLine(this.bytes.toString('utf8', this.starts[0]!, this.ends[this.count - 1]!), this.delimiter)!;
-  }
-
-  push(start: number, end: number): void {
-    if (this.count === this.starts.length) {
-      const starts = new Int32Array(this.count * 2);
-      const ends = new Int32Array(this.count * 2);
-      starts.set(this.starts);
-      ends.set(this.ends);
-      this.starts = starts;
-      this.ends = ends;
-    }
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
-    this.count += 1;
+    return splitLine(this.bytes.toString('utf8', this.start, this.end), this.delimiterText)!;
   }
 }
 
 /**
  * The plain-CSV reader of `plain-csv.ts` working on the UTF-8 bytes themselves, for text known to be valid
  * UTF-8: the same lines read, the same place to stop, the same rest handed to the careful parser, but an
- * unquoted line is handed on as byte ranges, so that number cells need never become strings. Lines with quotes
+ * unquoted line is handed on as its bytes, so that number cells need never become strings. Lines with quotes
  * are decoded and split by the text reader's own `splitLine`. Up to two byte-order marks at the start are
  * dropped, as decoding (one) and the text reader (one more) drop them.
  */
@@ -99,7 +74,7 @@ export async function readPlainBytes(chunks: AsyncIterable<Uint8Array>, options:
   if (delimiter.length !== 1 || delimiterByte > 0x7f || delimiterByte === QUOTE || delimiterByte === CR || delimiterByte === LF) {
     return { text: decodeRest(new Uint8Array(0), iterator, true) };
   }
-  const row = new LineCells(delimiter);
+  const row = new LineBytes(delimiter);
   let buffer: Buffer = Buffer.alloc(0);
   let started = false;
   let recordDelimiter: string | undefined;
@@ -144,7 +119,8 @@ export async function readPlainBytes(chunks: AsyncIterable<Uint8Array>, options:
         recordDelimiter = ending;
         handlers.onCells(cells);
       } else {
-        splitCells(buffer, at, lineEnd, delimiterByte, row);
+        row.start = at;
+        row.end = lineEnd;
         recordDelimiter = ending;
         handlers.onRow(row);
       }

@@ -119,6 +119,26 @@ describe('the fast path reads every record and problem the careful path reads', 
     // rows 30 and on of each file (the first 29 are read while the header is searched for), not the duplicate
     expect(fastRows).toBe(11 + 11);
   });
+
+  it('a long file: names that never repeat, thousands of ids, and late rows that need care', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sseval-fast-'));
+    const header = '기관코드,기관명,시도,이용자 수,재이용자 수\n';
+    // after a thousand rows a column that never repeats (the names) is no longer looked up by its bytes
+    const late: Record<number, string> = {
+      2500: '17,기관17,서울,10,5',
+      2600: '2600,,서울,10,5',
+      2700: '2700,기관2700,서울,x,5',
+      2800: '2800,가\u11A8,부산,10,5',
+      2900: '2900, 희망 복지관 ,서울 ,10,5',
+      2950: '2950,기관\uFFFD,서울,10,5',
+    };
+    const rows = Array.from({ length: 3000 }, (_, k) => late[k + 1] ?? `${k + 1},기관${k + 1},${k % 2 === 0 ? '서울' : '부산'},${10 + (k % 50)},${k % 7}`);
+    writeFileSync(path.join(dir, 'long.csv'), header + rows.join('\n') + '\n');
+    const { careful, fast, fastRows } = await bothWays([path.join(dir, 'long.csv')], ingestRubric(), { maxErrors: 0 });
+    expect(fast).toEqual(careful);
+    expect(careful.problems.map((p) => p.code)).toContain('ID_DUPLICATE');
+    expect(fastRows).toBeGreaterThan(2900);
+  });
 });
 
 /** Cells of every kind the careful path has an opinion about, column by column of the ingest rubric. */

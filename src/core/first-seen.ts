@@ -1,0 +1,75 @@
+import { FNV_OFFSET, FNV_PRIME } from './fnv.js';
+
+/**
+ * Ids and where each was first seen (a number ≥ 0), in an open-addressing table of typed arrays: a million ids cost
+ * a few arrays rather than a million map entries, and a new id is found new with one probe or two.
+ */
+export class FirstSeen {
+  private readonly ids: string[] = [];
+  private places = new Float64Array(1024);
+  /** per slot: the id's hash and 1 + its index in `ids` (0: empty) */
+  private slots = new Int32Array(2 * 2048);
+  private mask = 2047;
+
+  /** Where the id was first seen, or -1. */
+  at(id: string): number {
+    const slot = this.slotOf(id, hashOf(id));
+    const entry = this.slots[2 * slot + 1]!;
+    return entry === 0 ? -1 : this.places[entry - 1]!;
+  }
+
+  /** Notes the id as seen at `place` and gives -1; if it was seen before, gives where and notes nothing. */
+  add(id: string, place: number): number {
+    const hash = hashOf(id);
+    const slot = this.slotOf(id, hash);
+    const entry = this.slots[2 * slot + 1]!;
+    if (entry !== 0) return this.places[entry - 1]!;
+    const index = this.ids.length;
+    this.ids.push(id);
+    if (index === this.places.length) {
+      const places = new Float64Array(2 * index);
+      places.set(this.places);
+      this.places = places;
+    }
+    this.places[index] = place;
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = index + 1;
+    if (2 * (index + 1) > this.mask) this.grow();
+    return -1;
+  }
+
+  /** The slot that holds the id, or the empty slot where it would go. */
+  private slotOf(id: string, hash: number): number {
+    const { slots, mask } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[2 * slot + 1]!;
+      if (entry === 0 || (slots[2 * slot] === hash && this.ids[entry - 1] === id)) return slot;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const mask = 2 * this.mask + 1;
+    const slots = new Int32Array(2 * (mask + 1));
+    for (let from = 0; from < old.length; from += 2) {
+      const entry = old[from + 1]!;
+      if (entry === 0) continue;
+      const hash = old[from]!;
+      let slot = hash & mask;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = hash;
+      slots[2 * slot + 1] = entry;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units, then mixed (murmur3's finaliser) so that the low bits vary with every unit. */
+function hashOf(text: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return hash ^ (hash >>> 16);
+}
