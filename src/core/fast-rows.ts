@@ -19,9 +19,9 @@ export interface ByteRow {
 }
 
 /** Powers of ten exactly representable as doubles (10^0 … 10^22), written as literals so none is computed. */
-const POWERS_OF_TEN = Float64Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+export const POWERS_OF_TEN = Float64Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 /** Up to 15 digits the mantissa stays below 2^53, so mantissa / 10^k is the correctly rounded value (Clinger's fast path). */
-const MAX_DIRECT_DIGITS = 15;
+export const MAX_DIRECT_DIGITS = 15;
 const ZERO = 0x30;
 const NINE = 0x39;
 const MINUS = 0x2d;

@@ -33,10 +33,15 @@ export function rawCellValue(value: CellValue, numFmt: string | undefined): RawV
 }
 
 function numberCell(value: number, numFmt: string | undefined): RawValue {
+  return numberReader(numFmt)(value);
+}
+
+/** How a number cell in this number format reads (`rawCellValue` of a number): worked out once per format. */
+export function numberReader(numFmt: string | undefined): (value: number) => RawValue {
   const format = (numFmt ?? '').replace(/"[^"]*"|\\./g, '');
-  if (format.includes('%')) return `${shiftTwoPlaces(value)}%`;
-  if (/^0+$/.test(format) && Number.isSafeInteger(value) && value >= 0) return String(value).padStart(format.length, '0');
-  return value;
+  if (format.includes('%')) return (value) => `${shiftTwoPlaces(value)}%`;
+  if (/^0+$/.test(format)) return (value) => (Number.isSafeInteger(value) && value >= 0 ? String(value).padStart(format.length, '0') : value);
+  return (value) => value;
 }
 
 /** value × 100 written exactly, by moving the decimal point in the number's shortest text (0.855 → "85.5"). */

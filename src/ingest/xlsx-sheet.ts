@@ -1,8 +1,9 @@
 import type { CellValue } from 'exceljs';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
+import { MAX_DIRECT_DIGITS, POWERS_OF_TEN } from '../core/fast-rows.js';
 import type { RawRow, RawValue } from '../core/parse/raw.js';
-import { rawCellValue } from './xlsx-cells.js';
+import { numberReader, rawCellValue } from './xlsx-cells.js';
 import type { WorkbookParts } from './xlsx-parts.js';
 import { decodeXmlText } from './xml-text.js';
 
@@ -117,6 +118,103 @@ async function* sheetText(stored: Uint8Array, method: number): AsyncGenerator<st
 }
 
 const ROW_END = '</row>';
+const APOSTROPHE = 0x27;
+const NUMBER_CELL = 0;
+const SHARED_CELL = 1;
+const OTHER_CELL = 2;
+
+/** Where the values of ` r="`, ` t="` and ` s="` start in the last cell tag read by `readCellTag` (-1: absent). */
+let addressAt = -1;
+let typeAt = -1;
+let styleAt = -1;
+
+/**
+ * Finds a cell start tag's r, t and s attributes in one pass over xml[from, to) (the first match of each, as
+ * `attr` finds it) without cutting the tag out; a single-quoted attribute makes the sheet unsupported.
+ */
+function readCellTag(xml: string, from: number, to: number): void {
+  addressAt = typeAt = styleAt = -1;
+  for (let i = from; i < to; i += 1) {
+    const c = xml.charCodeAt(i);
+    if (c === APOSTROPHE) unsupported('single-quoted attributes');
+    if (c !== 0x20 || i + 4 > to || xml.charCodeAt(i + 2) !== 0x3d || xml.charCodeAt(i + 3) !== 0x22) continue;
+    const name = xml.charCodeAt(i + 1);
+    if (name === 0x72 && addressAt < 0) addressAt = i + 4;
+    else if (name === 0x74 && typeAt < 0) typeAt = i + 4;
+    else if (name === 0x73 && styleAt < 0) styleAt = i + 4;
+  }
+}
+
+/** A style index as `parseInt(text, 10)` reads the text from `at` to the closing quote (-1 for no style). */
+function styleIndex(xml: string, at: number, to: number): number {
+  if (at < 0) return -1;
+  let index = 0;
+  let i = at;
+  for (let c = xml.charCodeAt(i); c >= 0x30 && c <= 0x39 && i - at < 9; c = xml.charCodeAt((i += 1))) index = index * 10 + (c - 0x30);
+  if (i > at && xml.charCodeAt(i) === 0x22) return index;
+  const end = xml.indexOf('"', at);
+  return parseInt(xml.slice(at, end < 0 || end > to ? to : end), 10);
+}
+
+/**
+ * The column number of the cell address starting at `at` (letters, then the row number, which must be `line`
+ * written plainly, then the closing quote); anything else makes the sheet unsupported.
+ */
+function addressColumn(xml: string, at: number, line: number): number {
+  let column = 0;
+  let i = at;
+  for (let c = xml.charCodeAt(i); c >= 65 && c <= 90; c = xml.charCodeAt((i += 1))) column = column * 26 + (c - 64);
+  const digitsAt = i;
+  let number = 0;
+  for (let c = xml.charCodeAt(i); c >= 0x30 && c <= 0x39; c = xml.charCodeAt((i += 1))) number = number * 10 + (c - 0x30);
+  // String(line) has no leading zero and no other character
+  if (digitsAt === at || xml.charCodeAt(i) !== 0x22 || number !== line || xml.charCodeAt(digitsAt) === 0x30) unsupported('cell address outside its row');
+  return column;
+}
+
+/** Whether xml[from, to) is text with no markup or entity in it (its `</v>` follows at `to`). */
+function plainText(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x3c || c === 0x26) return false;
+  }
+  return xml.startsWith('</v>', to);
+}
+
+/** A shared-string index as `parseInt(text, 10)` reads it (all digits read directly). */
+function sharedIndex(xml: string, from: number, to: number): number {
+  let index = 0;
+  for (let i = from; i < to; i += 1) {
+    const c = xml.charCodeAt(i);
+    if (c < 0x30 || c > 0x39 || to - from > 15) return parseInt(xml.slice(from, to), 10);
+    index = index * 10 + (c - 0x30);
+  }
+  return index;
+}
+
+/**
+ * A number cell's text as `parseFloat` reads it: `-?digits(.digits)?` of up to 15 digits directly (mantissa ÷
+ * 10^k, correctly rounded as parseFloat is), anything else (exponents, longer numbers) by parseFloat itself.
+ */
+function numberText(xml: string, from: number, to: number): number {
+  const negative = xml.charCodeAt(from) === 0x2d;
+  let i = negative ? from + 1 : from;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < to; i += 1) {
+    const c = xml.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits += 1;
+    } else if (c === 0x2e && scale < 0 && digits > 0) scale = digits;
+    else break;
+  }
+  const fraction = scale < 0 ? 0 : digits - scale;
+  if (i < to || digits === 0 || digits > MAX_DIRECT_DIGITS || (fraction === 0 && scale >= 0)) return parseFloat(xml.slice(from, to));
+  const value = mantissa / POWERS_OF_TEN[fraction]!;
+  return negative ? -value : value;
+}
 
 /**
  * Reads a sheet's rows with a lean scan of its XML: row by row, without a workbook model. With `onRow`, hands
@@ -126,12 +224,13 @@ const ROW_END = '</row>';
  */
 export async function scanSheet(stored: Uint8Array, method: number, parts: WorkbookParts, onRow?: (row: RawRow) => void): Promise<SheetScan> {
   const masters = new Map<string, string>();
-  const styles = new Map<string | undefined, { numFmt: string | undefined; date: boolean }>();
-  const styleOf = (style: string | undefined) => {
+  // by the style's index (-1: none): the number format depends on nothing else
+  const styles = new Map<number, { numFmt: string | undefined; date: boolean; number: (value: number) => RawValue }>();
+  const styleOf = (style: number) => {
     let known = styles.get(style);
     if (known === undefined) {
-      const numFmt = style === undefined ? undefined : parts.numFmtOf(parseInt(style, 10));
-      known = { numFmt, date: isDateFormat(numFmt) };
+      const numFmt = style === -1 ? undefined : parts.numFmtOf(style);
+      known = { numFmt, date: isDateFormat(numFmt), number: numberReader(numFmt) };
       styles.set(style, known);
     }
     return known;
@@ -139,7 +238,7 @@ export async function scanSheet(stored: Uint8Array, method: number, parts: Workb
   let hasData = false;
   let nextLine = 1;
   let buffer = '';
-  /** One `<row>` whose cells lie in xml[from, to). */
+  /** One `<row>` whose cells lie in xml[from, to); read by position, without a string per tag or cell. */
   const row = (tag: string, xml: string, from: number, to: number) => {
     const line = Number(attr(tag, 'r') ?? unsupported('row without number'));
     if (!(line >= nextLine)) unsupported('rows out of order');
@@ -147,39 +246,36 @@ export async function scanSheet(stored: Uint8Array, method: number, parts: Workb
     let lastColumn = 0;
     for (let at = xml.indexOf('<c', from); at >= 0 && at < to; ) {
       const tagEnd = xml.indexOf('>', at);
-      const cellTag = xml.slice(at, tagEnd + 1);
-      if (cellTag.includes("'")) unsupported('single-quoted attributes');
+      readCellTag(xml, at, tagEnd);
       const closed = xml.charCodeAt(tagEnd - 1) === 0x2f;
       const close = closed ? tagEnd + 1 : xml.indexOf('</c>', tagEnd);
       if (close < 0 || close > to) unsupported('unclosed cell');
-      const address = attr(cellTag, 'r') ?? unsupported('cell without address');
-      // the column letters, then the row number, which must be this row's
-      let column = 0;
-      let i = 0;
-      for (; i < address.length && address.charCodeAt(i) >= 65 && address.charCodeAt(i) <= 90; i += 1) column = column * 26 + (address.charCodeAt(i) - 64);
-      if (i === 0 || address.slice(i) !== String(line)) unsupported('cell address outside its row');
+      if (addressAt < 0) unsupported('cell without address');
+      const column = addressColumn(xml, addressAt, line);
       if (column <= lastColumn) unsupported('cells out of order');
       lastColumn = column;
-      const inner = closed ? '' : xml.slice(tagEnd + 1, close);
-      at = xml.indexOf('<c', closed ? close : close + 4);
+      const next = xml.indexOf('<c', closed ? close : close + 4);
       // most cells are a number or a shared string in a bare <v>: read those directly
-      const type = attr(cellTag, 't');
-      if ((type === undefined || type === 'n' || type === 's') && inner.startsWith('<v>') && inner.indexOf('<', 3) === inner.length - 4 && inner.length > 7 && !inner.includes('&')) {
-        const text = inner.slice(3, -4);
-        const style = styleOf(attr(cellTag, 's'));
+      const kind = typeAt < 0 ? NUMBER_CELL : xml.startsWith('s"', typeAt) ? SHARED_CELL : xml.startsWith('n"', typeAt) ? NUMBER_CELL : OTHER_CELL;
+      const valueAt = tagEnd + 4;
+      const valueEnd = close - 4;
+      if (kind !== OTHER_CELL && !closed && valueEnd > valueAt && xml.startsWith('<v>', tagEnd + 1) && plainText(xml, valueAt, valueEnd)) {
+        const style = styleOf(styleIndex(xml, styleAt, tagEnd));
         hasData = true;
-        if (type === 's') {
-          const shared = parts.sharedStrings[parseInt(text, 10)] ?? unsupported('shared string out of range');
+        if (kind === SHARED_CELL) {
+          const shared = parts.sharedStrings[sharedIndex(xml, valueAt, valueEnd)] ?? unsupported('shared string out of range');
           if (onRow) cells[column - 1] = shared;
         } else if (onRow) {
-          const number = parseFloat(text);
-          cells[column - 1] = rawCellValue(style.date ? excelToDate(number, parts.date1904) : number, style.numFmt);
+          const number = numberText(xml, valueAt, valueEnd);
+          cells[column - 1] = style.date ? rawCellValue(excelToDate(number, parts.date1904), style.numFmt) : style.number(number);
         }
-        continue;
+      } else {
+        const cellTag = xml.slice(at, tagEnd + 1);
+        const { value, numFmt } = cellValue(cellTag, xml.slice(addressAt, xml.indexOf('"', addressAt)), closed ? '' : xml.slice(tagEnd + 1, close), parts, masters);
+        if (value !== null) hasData = true;
+        if (onRow) cells[column - 1] = rawCellValue(value, numFmt);
       }
-      const { value, numFmt } = cellValue(cellTag, address, inner, parts, masters);
-      if (value !== null) hasData = true;
-      if (onRow) cells[column - 1] = rawCellValue(value, numFmt);
+      at = next;
     }
     if (onRow) {
       for (let i = 0; i < cells.length; i += 1) if (!(i in cells)) cells[i] = undefined;

@@ -8,7 +8,8 @@ import type { Problem } from '../../src/core/problems.js';
 import type { RawRow } from '../../src/core/parse/raw.js';
 import type { DataValidator } from '../../src/core/validate.js';
 import { readXlsx, readXlsxWithExceljs } from '../../src/ingest/xlsx.js';
-import { readWorkbookParts } from '../../src/ingest/xlsx-parts.js';
+import { readWorkbookParts, type WorkbookParts } from '../../src/ingest/xlsx-parts.js';
+import { rawCellValue } from '../../src/ingest/xlsx-cells.js';
 import { scanSheet } from '../../src/ingest/xlsx-sheet.js';
 import { storedBytes, zipEntries } from '../../src/ingest/zip.js';
 import { tempDir } from '../helpers/xlsx.js';
@@ -172,3 +173,53 @@ function zipOf(files: Record<string, string>): [Buffer, NonNullable<ReturnType<t
   const bytes = Buffer.concat([...locals, directory, end]);
   return [bytes, zipEntries(bytes)!];
 }
+
+/** Cells of one hand-written row, as Excel and other writers lay them out: attributes in any order. */
+describe('the lean reader reads number and shared-string cells by position', () => {
+  const FORMATS: Record<number, string> = { 2: '0%', 3: '00000', 4: '0.00' };
+  const parts: WorkbookParts = { sheets: [], date1904: false, sharedStrings: ['가', '나', '다'], numFmtOf: (style) => FORMATS[style] };
+  const sheet = (cells: string) => Buffer.from(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`);
+  const scan = async (cells: string) => {
+    const rows: RawRow[] = [];
+    const result = await scanSheet(sheet(cells), 0, parts, (row) => rows.push(row));
+    return { result, rows };
+  };
+  const numberText = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+    fc.stringMatching(/^-?[0-9]{1,18}(\.[0-9]{0,18})?$/),
+    fc.constantFrom('1.', '.5', '-0', '0', '1e5', '1.5E-2', '007', '-', '+3', '12345678901234567', '0.1', '99.95'),
+  );
+  // a cell's attributes: the address, then type and style in either order, before or after it
+  const layout = fc.record({ typeFirst: fc.boolean(), addressLast: fc.boolean(), typed: fc.boolean(), style: fc.constantFrom(undefined, '2', '3', '4', '02', '9') });
+  const tag = (attrs: string[], addressLast: boolean) => (addressLast ? [...attrs.slice(1), attrs[0]!] : attrs).join(' ');
+
+  test.prop([fc.array(fc.tuple(numberText, layout), { minLength: 1, maxLength: 6 })])('numbers as parseFloat reads their text, in the cell format', async (cells) => {
+    const xml = cells
+      .map(([text, { typeFirst, addressLast, typed, style }], i) => {
+        const others = [typed ? 't="n"' : '', style === undefined ? '' : `s="${style}"`].filter((a) => a !== '');
+        return `<c ${tag([`r="${String.fromCharCode(65 + i)}1"`, ...(typeFirst ? others : others.reverse())], addressLast)}><v>${text}</v></c>`;
+      })
+      .join('');
+    const { result, rows } = await scan(xml);
+    expect(result).toEqual({ ok: true, hasData: true });
+    const expected = cells.map(([text, { style }]) => rawCellValue(parseFloat(text), style === undefined ? undefined : FORMATS[parseInt(style, 10)]));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.cells).toHaveLength(expected.length);
+    rows[0]!.cells.forEach((cell, i) => expect(Object.is(cell, expected[i]) || cell === expected[i]).toBe(true));
+  });
+
+  it('shared strings by their index as parseInt reads it', async () => {
+    const { rows } = await scan('<c t="s" r="A1"><v>2</v></c><c r="B1" s="3" t="s"><v>01</v></c><c r="C1" t="s"><v>0000</v></c>');
+    expect(rows[0]!.cells).toEqual(['다', '나', '가']);
+  });
+
+  it.each([
+    ['an address with a leading zero', '<c r="A01"><v>1</v></c>'],
+    ['an address of another row', '<c r="A2"><v>1</v></c>'],
+    ['an address without a column', '<c r="1"><v>1</v></c>'],
+    ['a single-quoted attribute', "<c r='A1'><v>1</v></c>"],
+    ['a cell without an address', '<c s="2"><v>1</v></c>'],
+  ])('leaves %s to exceljs', async (_, cells) => {
+    expect((await scan(cells)).result.ok).toBe(false);
+  });
+});
