@@ -37,6 +37,37 @@ export const float64Column = () => new Column((length) => new Float64Array(lengt
 export const int32Column = () => new Column((length) => new Int32Array(length));
 export const uint32Column = () => new Column((length) => new Uint32Array(length));
 
+/**
+ * One number per record where long runs of records share it (the table a record came from, the distance between
+ * its line and its row): kept once per run, read back by record index with a binary search over the runs.
+ */
+export class RunColumn {
+  private readonly starts = uint32Column();
+  private readonly values = float64Column();
+  private size = 0;
+
+  push(value: number): void {
+    const runs = this.values.length;
+    if (runs === 0 || !Object.is(this.values.get(runs - 1), value)) {
+      this.starts.push(this.size);
+      this.values.push(value);
+    }
+    this.size += 1;
+  }
+
+  get(index: number): number {
+    // the last run that starts at or before the index
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (this.starts.get(middle) <= index) low = middle;
+      else high = middle - 1;
+    }
+    return this.values.get(low);
+  }
+}
+
 /** Strings stored once and referred to by a small code (peer groups, files); null is -1. */
 export class Interner {
   private readonly codes = new Map<string, number>();

@@ -1,11 +1,13 @@
 import { FNV_OFFSET, FNV_PRIME } from './fnv.js';
+import { TextColumn } from './text-column.js';
 
 /**
- * Ids and where each was first seen (a number ≥ 0), in an open-addressing table of typed arrays: a million ids cost
- * a few arrays rather than a million map entries, and a new id is found new with one probe or two.
+ * Ids and where each was first seen (a number ≥ 0), in an open-addressing table of typed arrays, the ids packed in a
+ * TextColumn: a million ids cost a few arrays rather than a million map entries and strings, and a new id is found
+ * new with one probe or two.
  */
 export class FirstSeen {
-  private readonly ids: string[] = [];
+  private readonly ids = new TextColumn();
   private places = new Float64Array(1024);
   /** per slot: the id's hash and 1 + its index in `ids` (0: empty) */
   private slots = new Int32Array(2 * 2048);
@@ -43,7 +45,7 @@ export class FirstSeen {
     const { slots, mask } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[2 * slot + 1]!;
-      if (entry === 0 || (slots[2 * slot] === hash && this.ids[entry - 1] === id)) return slot;
+      if (entry === 0 || (slots[2 * slot] === hash && this.ids.equals(entry - 1, id))) return slot;
     }
   }
 

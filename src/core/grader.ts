@@ -1,5 +1,5 @@
 import type { CompiledRubric } from '../rubric/model.js';
-import { Column, float64Column, int32Column, Interner, uint32Column } from './columns.js';
+import { Column, float64Column, int32Column, Interner, RunColumn, uint32Column } from './columns.js';
 import { evaluate, type EvalContext, type EvalFailure, type EvalResult } from './expression.js';
 import { formatNumber } from './format-number.js';
 import { bandGrade, quotaGrades, worseGrade } from './grade.js';
@@ -10,6 +10,7 @@ import { peerStats, type PeerStats } from './relative.js';
 import type { RankedRows } from './ranked-rows.js';
 import type { AppliedLimiter, DomainResult, GroupRank, InstitutionResult, Message } from './results.js';
 import { roundHalfUp } from './rounding.js';
+import { TextColumn } from './text-column.js';
 import { ratingFunction, ratingOf, type RatingFunction } from './score.js';
 import { formatValue, type FieldValue, type PlainDate } from './values.js';
 
@@ -50,23 +51,25 @@ interface Exceptions {
 }
 
 /**
- * Scores, aggregates, grades and ranks institutions by a rubric, one record at a time, keeping only numbers per
- * record (domain points, total, coverage, group codes) in typed arrays: a million institutions fit in a few
- * hundred megabytes, and nothing per indicator survives a record unless a relative method needs it.
+ * Scores, aggregates, grades and ranks institutions by a rubric, one record at a time, keeping per record only
+ * numbers (domain points, total, coverage, group codes) and its id and name, packed, in typed arrays: a million
+ * institutions with four domains take about 150 MB and no object each while they are ranked, and nothing per
+ * indicator survives a record unless a relative method needs it.
  * `gradeInstitutions` builds full results (with findings) on top of this, so both give the same numbers.
  */
 export class Grader {
   private readonly groupBy: readonly string[];
   private readonly scoringProblems: Problem[] = [];
   private readonly limiterProblems: Problem[] = [];
-  private readonly ids: string[] = [];
-  private readonly names: string[] = [];
+  private readonly ids = new TextColumn();
+  private readonly names = new TextColumn();
   private readonly tables = new Interner();
   private readonly tableFiles: string[] = [];
   private readonly tableSheets: (string | undefined)[] = [];
-  private readonly tableCodes = int32Column();
+  private readonly tableCodes = new RunColumn();
   private readonly rows = uint32Column();
-  private readonly lines = uint32Column();
+  /** line minus row: the same for every record of a table unless blank lines or line breaks in cells come between */
+  private readonly lineGaps = new RunColumn();
   private readonly strings = new Interner();
   private readonly groupCodes: Column<Int32Array>[];
   private readonly coverage = float64Column();
@@ -131,7 +134,7 @@ export class Grader {
     this.names.push(record.name);
     this.tableCodes.push(this.tableCode(record.source));
     this.rows.push(record.source.row);
-    this.lines.push(record.source.line);
+    this.lineGaps.push(record.source.line - record.source.row);
     for (let g = 0; g < this.groupBy.length; g += 1) this.groupCodes[g]!.push(this.strings.code(groupValue(get(this.groupBy[g]!))));
     for (const [field, codes] of this.withinCodes) codes.push(this.strings.code(groupValue(get(field))));
 
@@ -223,7 +226,9 @@ export class Grader {
     const rubric = this.rubric;
     const r = rubric.rubric;
     const count = this.ids.length;
-    const active = excluded.size === 0 ? Uint32Array.from(this.ids.keys()) : Uint32Array.from(this.ids.keys()).filter((index) => !excluded.has(this.ids[index]!));
+    const all = new Uint32Array(count);
+    for (let index = 0; index < count; index += 1) all[index] = index;
+    const active = excluded.size === 0 ? all : all.filter((index) => !excluded.has(this.ids.get(index)));
     const peers = this.relativePeers(active);
     const peersOf = (indicator: number, index: number) => peers.get(indicator)?.(index);
 
@@ -247,7 +252,7 @@ export class Grader {
     }
 
     const totals = new Float64Array(count);
-    const caps = new Int32Array(count).fill(NO_GRADE);
+    const caps = gradeCodes(count, rubric.grades.length);
     const exceptions = new Map<number, Exceptions>();
     const points = r.domains.map(() => 0);
     for (const index of active) {
@@ -339,7 +344,7 @@ export class Grader {
   private gradeAndRank(
     active: Uint32Array,
     totals: Float64Array,
-    caps: Int32Array,
+    caps: Int8Array | Int32Array,
     exceptions: ReadonlyMap<number, Exceptions>,
     peersOf: (indicator: number, index: number) => PeerStats | undefined,
     problems: readonly Problem[],
@@ -352,19 +357,19 @@ export class Grader {
       grading.kind === 'quotas'
         ? quotaGrades(
             [...active].filter(gradable).map((index) => ({
-              key: this.ids[index]!,
+              key: this.ids.get(index),
               score: totals[index]!,
               group: grading.within === undefined ? null : (this.groupValueOf(grading.within, index) ?? null),
             })),
             grading,
           )
         : undefined;
-    const earnedGrades = new Int32Array(count).fill(NO_GRADE);
-    const grades = new Int32Array(count).fill(NO_GRADE);
+    const earnedGrades = gradeCodes(count, rubric.grades.length);
+    const grades = gradeCodes(count, rubric.grades.length);
     for (const index of active) {
       const total = totals[index]!;
       if (Number.isNaN(total)) continue;
-      const earned = grading.kind === 'bands' ? bandGrade(rubric.bands, total) : (quota!.get(this.ids[index]!) ?? null);
+      const earned = grading.kind === 'bands' ? bandGrade(rubric.bands, total) : (quota!.get(this.ids.get(index)) ?? null);
       if (earned === null) continue;
       earnedGrades[index] = rubric.grades.indexOf(earned);
       if (!gradable(index)) continue;
@@ -374,16 +379,16 @@ export class Grader {
     // an institution is ranked when it is graded (not withheld, with a total), whether or not a band fits its total
     const ranked = active.filter(gradable);
     const score = (index: number) => totals[index]!;
-    const key = (index: number) => this.ids[index]!;
+    const byId = (a: number, b: number) => this.ids.compare(a, b);
     const decimals = rubric.rubric.total.precision;
-    const { order: rankedOrder, ranks: overall } = rankIndices(ranked, score, key, decimals);
+    const { order: rankedOrder, ranks: overall } = rankIndices(ranked, score, byId, decimals);
     const rankOf = new Int32Array(count).fill(-1);
     rankedOrder.forEach((index, k) => {
       rankOf[index] = overall[k]!;
     });
     // the order within a group is the overall order (score, then id) restricted to it: no sort per group
     const groupRanks = this.groupBy.map((_, g) => groupRanksAlong(rankedOrder, this.groupCodes[g]!, this.strings.size, score, count));
-    const withheld = active.filter((index) => rankOf[index] === -1).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const withheld = active.filter((index) => rankOf[index] === -1).sort(byId);
     const order = new Uint32Array(active.length);
     order.set(rankedOrder);
     order.set(withheld, rankedOrder.length);
@@ -401,8 +406,8 @@ export class Grader {
     const isGraded = (index: number) => rankOf[index] !== -1;
     const facts = {
       rank: (index: number) => (isGraded(index) ? rankOf[index]! : null),
-      id: (index: number) => this.ids[index]!,
-      name: (index: number) => this.names[index]!,
+      id: (index: number) => this.ids.get(index),
+      name: (index: number) => this.names.get(index),
       group: (index: number, g: number) => this.strings.value(this.groupCodes[g]!.get(index)),
       groupRank: (index: number, g: number) => {
         const rank = groupRanks[g]!.rankInGroup[index]!;
@@ -500,7 +505,7 @@ export class Grader {
     const file = this.tableFiles[table]!;
     const sheet = this.tableSheets[table];
     const row = this.rows.get(index);
-    const line = this.lines.get(index);
+    const line = row + this.lineGaps.get(index);
     return sheet === undefined ? { file, row, line } : { file, sheet, row, line };
   }
 }
@@ -532,6 +537,11 @@ function groupRanksAlong(
     rankInGroup[index] = rank;
   }
   return { rankInGroup, sizeOf: (code) => seen[code + 1]! };
+}
+
+/** One grade code per record (a grade's place in the rubric's list, or NO_GRADE), in a byte each when the grades fit. */
+function gradeCodes(count: number, grades: number): Int8Array | Int32Array {
+  return (grades < 127 ? new Int8Array(count) : new Int32Array(count)).fill(NO_GRADE);
 }
 
 /** Where a record's scoring problems point: its file, row and line, and the institution. */

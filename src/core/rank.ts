@@ -6,22 +6,26 @@ export interface Rankable {
 
 /** Orders by score descending, then key ascending, so ties are listed by id. */
 export function compareRankables(a: Rankable, b: Rankable): number {
-  return b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return b.score - a.score || compareKeys(a.key, b.key);
 }
+
+/** Keys (institution ids) in JavaScript's string order. */
+export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Standard competition ranking (1-2-2-4) of items given by index, without an object per item (a million
- * institutions rank in typed arrays): `order` lists the indices by score descending, then key ascending;
+ * institutions rank in typed arrays): `order` lists the indices by score descending, then key ascending (as
+ * `compareKeys` orders two indices' keys);
  * `ranks[k]` is the rank of `order[k]`. Tied scores share the best rank, the next rank skips. `decimals`, when
  * the scores are rounded to that many decimals, lets them be sorted as integers (see rankOrder).
  */
 export function rankIndices(
   indices: Uint32Array,
   score: (index: number) => number,
-  key: (index: number) => string,
+  compareKeys: (a: number, b: number) => number,
   decimals?: number,
 ): { order: Uint32Array; ranks: Uint32Array } {
-  const order = rankOrder(indices, score, key, decimals);
+  const order = rankOrder(indices, score, compareKeys, decimals);
   const ranks = new Uint32Array(order.length);
   for (let k = 0; k < order.length; k += 1) {
     ranks[k] = k > 0 && score(order[k]!) === score(order[k - 1]!) ? ranks[k - 1]! : k + 1;
@@ -29,26 +33,19 @@ export function rankIndices(
   return { order, ranks };
 }
 
-const byKey = (key: (index: number) => string) => (a: number, b: number) => {
-  const ka = key(a);
-  const kb = key(b);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-};
-
 /**
  * Indices by score descending, then key ascending. Scores that are whole multiples of 10^-decimals (rounded
  * totals) become integers packed with their position into one number each and are sorted natively, without a
  * comparator; only runs of equal scores are then ordered by key. Anything else (no `decimals`, a score off the
  * grid, too many distinct values to pack below 2^53) is sorted with a comparator: the same order either way.
  */
-function rankOrder(indices: Uint32Array, score: (index: number) => number, key: (index: number) => string, decimals: number | undefined): Uint32Array {
-  const packed = decimals === undefined ? undefined : packedOrder(indices, score, key, decimals);
-  const compareKeys = byKey(key);
+function rankOrder(indices: Uint32Array, score: (index: number) => number, compareKeys: (a: number, b: number) => number, decimals: number | undefined): Uint32Array {
+  const packed = decimals === undefined ? undefined : packedOrder(indices, score, compareKeys, decimals);
   return packed ?? Uint32Array.from(indices).sort((a, b) => score(b) - score(a) || compareKeys(a, b));
 }
 
 /** The order of rankOrder by a native sort of packed integers, or undefined when the scores cannot be packed. */
-function packedOrder(indices: Uint32Array, score: (index: number) => number, key: (index: number) => string, decimals: number): Uint32Array | undefined {
+function packedOrder(indices: Uint32Array, score: (index: number) => number, compareKeys: (a: number, b: number) => number, decimals: number): Uint32Array | undefined {
   const n = indices.length;
   const scaled = gridScores(indices, score, decimals);
   if (scaled === undefined || n === 0) return undefined;
@@ -59,14 +56,14 @@ function packedOrder(indices: Uint32Array, score: (index: number) => number, key
     if (value < bottom) bottom = value;
   }
   if (!Number.isSafeInteger((top - bottom + 1) * n)) return undefined;
-  const packed = new Float64Array(n);
+  // packed in place: the scaled scores are not needed again
+  const packed = scaled;
   for (let k = 0; k < n; k += 1) packed[k] = (top - scaled[k]!) * n + k;
   packed.sort();
   const order = new Uint32Array(n);
   // a packed number's score part, exactly: (packed - position) is a whole multiple of n
   const scoreAt = (k: number) => (packed[k]! - (packed[k]! % n)) / n;
   for (let k = 0; k < n; k += 1) order[k] = indices[packed[k]! % n]!;
-  const compareKeys = byKey(key);
   for (let start = 0; start < n; ) {
     const run = scoreAt(start);
     let end = start + 1;
@@ -94,7 +91,7 @@ function gridScores(indices: Uint32Array, score: (index: number) => number, deci
 /** Standard competition ranking (1-2-2-4): tied scores share the best rank, the next rank skips. */
 export function competitionRanks(items: readonly Rankable[]): Map<string, number> {
   const indices = Uint32Array.from(items.keys());
-  const { order, ranks } = rankIndices(indices, (i) => items[i]!.score, (i) => items[i]!.key);
+  const { order, ranks } = rankIndices(indices, (i) => items[i]!.score, (a, b) => compareKeys(items[a]!.key, items[b]!.key));
   const result = new Map<string, number>();
   order.forEach((index, k) => result.set(items[index]!.key, ranks[k]!));
   return result;

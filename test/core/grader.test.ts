@@ -3,7 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import { explainedResults, gradeInstitutions, gradeTable } from '../../src/core/engine.js';
 import type { GradedTable } from '../../src/core/grader.js';
 import { Grader } from '../../src/core/grader.js';
-import { rankIndices } from '../../src/core/rank.js';
+import { compareKeys, rankIndices } from '../../src/core/rank.js';
 import { parseNumberText } from '../../src/core/parse/number.js';
 import { ownString } from '../../src/core/own-string.js';
 import type { FieldValue } from '../../src/core/values.js';
@@ -40,7 +40,7 @@ describe('rankIndices', () => {
   test.prop([fc.array(fc.record({ key: fc.stringMatching(/^[a-c]{1,3}$/), score: fc.constantFrom(50, 60.5, 70, 100) }), { maxLength: 30 })])(
     'orders by score then key and gives tied scores the best rank (1-2-2-4)',
     (items) => {
-      const { order, ranks } = rankIndices(Uint32Array.from(items.keys()), (i) => items[i]!.score, (i) => items[i]!.key);
+      const { order, ranks } = rankIndices(Uint32Array.from(items.keys()), (i) => items[i]!.score, (a, b) => compareKeys(items[a]!.key, items[b]!.key));
       const sorted = [...items.keys()].sort((a, b) => items[b]!.score - items[a]!.score || (items[a]!.key < items[b]!.key ? -1 : items[a]!.key > items[b]!.key ? 1 : 0));
       expect([...order].map((i) => items[i]!)).toEqual(sorted.map((i) => items[i]!));
       ranks.forEach((rank, k) => expect(rank).toBe(1 + sorted.findIndex((i) => items[i]!.score === items[order[k]!]!.score)));
@@ -58,7 +58,7 @@ describe('rankIndices', () => {
   ])('sorting rounded scores as packed integers gives the comparator order, also with a score off the grid', (items, offGrid, decimals) => {
     const scores = items.map((item, i) => (offGrid !== undefined && i === 0 ? item.score + offGrid : item.score));
     const score = (i: number) => scores[i]!;
-    const key = (i: number) => items[i]!.key;
+    const key = (a: number, b: number) => compareKeys(items[a]!.key, items[b]!.key);
     const indices = Uint32Array.from(items.keys());
     const plain = rankIndices(indices, score, key);
     expect(rankIndices(indices, score, key, 2)).toEqual(plain);

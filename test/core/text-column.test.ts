@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { TextColumn } from '../../src/core/text-column.js';
+
+const sign = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** any UTF-16 code units, lone surrogates included */
+const units = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 12 });
+const text = fc.oneof(units, fc.constantFrom('', '1900000001', '경기아동돌봄복지관 1호', '😀', '\uD800', '\uE000', 'a'.repeat(70_000)));
+
+describe('TextColumn keeps texts packed and gives them back exactly', () => {
+  test.prop([fc.array(text, { maxLength: 40 })])('get, equals and compare agree with the strings', (texts) => {
+    const column = new TextColumn();
+    texts.forEach((t) => column.push(t));
+    expect(column.length).toBe(texts.length);
+    texts.forEach((t, i) => {
+      expect(column.get(i)).toBe(t);
+      expect(column.equals(i, t)).toBe(true);
+      expect(column.equals(i, `${t}x`)).toBe(false);
+      texts.forEach((u, j) => expect(column.compare(i, j)).toBe(sign(t, u)));
+    });
+  });
+
+  it('keeps texts whole across chunks of a million code units', () => {
+    const column = new TextColumn();
+    const texts = Array.from({ length: 60 }, (_, i) => `${String(i).padStart(3, '0')}${'가'.repeat(30_000 + i)}`);
+    texts.forEach((t) => column.push(t));
+    column.push('');
+    texts.forEach((t, i) => expect(column.get(i)).toBe(t));
+    expect(column.get(60)).toBe('');
+    expect(column.compare(0, 59)).toBe(-1);
+    expect(column.compare(59, 60)).toBe(1);
+  });
+
+  it('keeps one-byte texts a byte a unit until a wider one comes, then keeps them all', () => {
+    const column = new TextColumn();
+    const texts = [...Array.from({ length: 20 }, (_, i) => `${'\u00e9'.repeat(60_000)}${i}`), '가', 'ÿ', '1900000001'];
+    texts.forEach((t) => column.push(t));
+    texts.forEach((t, i) => expect(column.get(i)).toBe(t));
+    expect(column.compare(20, 21)).toBe(1);
+  });
+
+  it('starts a new chunk after one filled exactly', () => {
+    const column = new TextColumn();
+    // sixteen texts of 65,536 units fill a chunk of 2^20 to the last unit
+    const texts = [...Array.from({ length: 16 }, (_, i) => String.fromCharCode(0x41 + i).repeat(65_536)), 'next', '', 'last'];
+    texts.forEach((t) => column.push(t));
+    texts.forEach((t, i) => expect(column.get(i)).toBe(t));
+  });
+});
