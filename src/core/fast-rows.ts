@@ -1,5 +1,6 @@
 import type { Field } from '../rubric/schema.js';
 import { FNV_OFFSET, FNV_PRIME } from './fnv.js';
+import { MAX_DIRECT_DIGITS, POWERS_OF_TEN } from './parse/decimal.js';
 import { matchHeader, type HeaderPlan } from './headers.js';
 import { parseFieldValue, type CellContext } from './parse/field.js';
 import type { FieldSlots } from './records.js';
@@ -18,10 +19,6 @@ export interface ByteRow {
   text(start: number, end: number): string;
 }
 
-/** Powers of ten exactly representable as doubles (10^0 … 10^22), written as literals so none is computed. */
-export const POWERS_OF_TEN = Float64Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
-/** Up to 15 digits the mantissa stays below 2^53, so mantissa / 10^k is the correctly rounded value (Clinger's fast path). */
-export const MAX_DIRECT_DIGITS = 15;
 const ZERO = 0x30;
 const NINE = 0x39;
 const MINUS = 0x2d;
@@ -32,8 +29,9 @@ let decimalEnd = 0;
 
 /**
  * Reads `-?digits(.digits)?` from `start` on, as far as it goes before `end`, and notes where it stopped in
- * `decimalEnd`. Gives exactly the value `Number` gives that text, with -0 as 0; NaN when there is no such text
- * there or it has more than 15 digits.
+ * `decimalEnd`. Gives exactly the value `Number` gives that text, with -0 as 0 as the number grammar reads it
+ * (the xlsx reader's `numberText` keeps -0, as `parseFloat` does); NaN when there is no such text there or it has
+ * more than 15 digits.
  */
 function leadingDecimal(bytes: Uint8Array, start: number, end: number): number {
   let at = start;
@@ -91,7 +89,7 @@ interface ColumnRead {
   readonly min: number;
   readonly max: number;
   /** text columns: outcomes by cell bytes, as such columns repeat a few texts a million times (see CellCache) */
-  readonly cache: CellCache;
+  readonly cache?: CellCache;
 }
 
 /** A cached outcome: the cell's bytes, and its value (undefined: the careful validator must read it). */
@@ -180,8 +178,9 @@ export class FastRowReader {
     fields.forEach((field, slot) => {
       const column = plan.fieldColumns.get(field.id);
       if (column === undefined) return;
-      this.kinds[column] = field.id === idField ? ID : field.type === 'number' || field.type === 'percent' ? NUMBER : field.type === 'integer' ? INTEGER : OTHER;
-      this.reads[column] = { field, slot, min: field.min ?? -Infinity, max: field.max ?? Infinity, cache: new CellCache() };
+      const kind = field.id === idField ? ID : field.type === 'number' || field.type === 'percent' ? NUMBER : field.type === 'integer' ? INTEGER : OTHER;
+      this.kinds[column] = kind;
+      this.reads[column] = { field, slot, min: field.min ?? -Infinity, max: field.max ?? Infinity, ...(kind === OTHER ? { cache: new CellCache() } : {}) };
     });
     this.idField = fields[slotOf.get(idField)!]!;
     this.idSlot = slotOf.get(idField)!;
@@ -217,7 +216,7 @@ export class FastRowReader {
         }
       } else if (kind === OTHER) {
         const read = this.reads[column]!;
-        const cache = read.cache;
+        const cache = read.cache!;
         let value: FieldValue | undefined;
         if (cache.active) {
           let hash = FNV_OFFSET;

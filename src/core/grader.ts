@@ -41,7 +41,8 @@ export interface GradedTable {
 
 const groupValue = (value: FieldValue): string | null => (value === null ? null : formatValue(value));
 const NO_GRADE = -1;
-const NO_HITS: readonly number[] = [];
+/** An empty list, shared by every record that has no limiter hit, withheld reason, limiter or follow-up. */
+const NONE: readonly never[] = [];
 
 /** Limiters that applied to one record, the withholding messages, and what its domains were set to. */
 interface Exceptions {
@@ -67,7 +68,8 @@ export class Grader {
   private readonly tableFiles: string[] = [];
   private readonly tableSheets: (string | undefined)[] = [];
   private readonly tableCodes = new RunColumn();
-  private readonly rows = uint32Column();
+  /** each record's data row in its table (the ranking lines are `GradedTable.rows`) */
+  private readonly dataRows = uint32Column();
   /** line minus row: the same for every record of a table unless blank lines or line breaks in cells come between */
   private readonly lineGaps = new RunColumn();
   private readonly strings = new Interner();
@@ -133,7 +135,7 @@ export class Grader {
     this.ids.push(record.id);
     this.names.push(record.name);
     this.tableCodes.push(this.tableCode(record.source));
-    this.rows.push(record.source.row);
+    this.dataRows.push(record.source.row);
     this.lineGaps.push(record.source.line - record.source.row);
     for (let g = 0; g < this.groupBy.length; g += 1) this.groupCodes[g]!.push(this.strings.code(groupValue(get(this.groupBy[g]!))));
     for (const [field, codes] of this.withinCodes) codes.push(this.strings.code(groupValue(get(field))));
@@ -259,7 +261,7 @@ export class Grader {
       r.domains.forEach((_, d) => {
         points[d] = this.domainPoints[d]!.get(index);
       });
-      const hits = this.limiterHits.get(index) ?? NO_HITS;
+      const hits = this.limiterHits.get(index) ?? NONE;
       // nearly every record has no exception: the record is made only for those that do
       let exception: Exceptions | undefined;
       const found = () => (exception ??= { limiters: [], withheld: [], setBy: r.domains.map(() => null) });
@@ -400,7 +402,6 @@ export class Grader {
       if (grade !== null) byGrade.set(grade, byGrade.get(grade)! + 1);
     }
     const followUps = new Map(rubric.grades.map((grade) => [grade, rubric.rubric.followUps.filter((f) => f.grades.includes(grade)).map((f) => f.action)]));
-    const none: readonly never[] = [];
 
     // what a result says, by record index; `summary` and the ranking lines both read these
     const isGraded = (index: number) => rankOf[index] !== -1;
@@ -422,11 +423,11 @@ export class Grader {
       grade: (index: number) => (isGraded(index) ? gradeName(grades[index]!) : null),
       status: (index: number): InstitutionResult['status'] => (isGraded(index) ? 'graded' : 'withheld'),
       coverage: (index: number) => this.coverage.get(index),
-      withheld: (index: number) => exceptions.get(index)?.withheld ?? none,
-      limiters: (index: number) => exceptions.get(index)?.limiters ?? none,
+      withheld: (index: number) => exceptions.get(index)?.withheld ?? NONE,
+      limiters: (index: number) => exceptions.get(index)?.limiters ?? NONE,
       followUp: (index: number) => {
         const grade = facts.grade(index);
-        return grade === null ? none : followUps.get(grade)!;
+        return grade === null ? NONE : followUps.get(grade)!;
       },
     };
     const at = (position: number) => order[position]!;
@@ -504,7 +505,7 @@ export class Grader {
     const table = this.tableCodes.get(index);
     const file = this.tableFiles[table]!;
     const sheet = this.tableSheets[table];
-    const row = this.rows.get(index);
+    const row = this.dataRows.get(index);
     const line = row + this.lineGaps.get(index);
     return sheet === undefined ? { file, row, line } : { file, sheet, row, line };
   }
@@ -513,7 +514,8 @@ export class Grader {
 /**
  * Standard competition ranks (1-2-2-4) within each group, read along the overall ranked order: restricted to a
  * group, that order is the group's own (score, then id), so no group is sorted again. `codes` gives each
- * record's group (-1: none, a group of its own); `-1` in `rankInGroup` marks a record not ranked.
+ * record's group (-1: no value; all such records are ranked together, as one group); `-1` in `rankInGroup` marks
+ * a record not ranked.
  */
 function groupRanksAlong(
   rankedOrder: Uint32Array,

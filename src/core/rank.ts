@@ -15,17 +15,17 @@ export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b
 /**
  * Standard competition ranking (1-2-2-4) of items given by index, without an object per item (a million
  * institutions rank in typed arrays): `order` lists the indices by score descending, then key ascending (as
- * `compareKeys` orders two indices' keys);
- * `ranks[k]` is the rank of `order[k]`. Tied scores share the best rank, the next rank skips. `decimals`, when
- * the scores are rounded to that many decimals, lets them be sorted as integers (see rankOrder).
+ * `byKey` orders the keys of two indices); `ranks[k]` is the rank of `order[k]`. Tied scores share the best
+ * rank, the next rank skips. `decimals`, when the scores are rounded to that many decimals, lets them be sorted
+ * as integers (see rankOrder).
  */
 export function rankIndices(
   indices: Uint32Array,
   score: (index: number) => number,
-  compareKeys: (a: number, b: number) => number,
+  byKey: (a: number, b: number) => number,
   decimals?: number,
 ): { order: Uint32Array; ranks: Uint32Array } {
-  const order = rankOrder(indices, score, compareKeys, decimals);
+  const order = rankOrder(indices, score, byKey, decimals);
   const ranks = new Uint32Array(order.length);
   for (let k = 0; k < order.length; k += 1) {
     ranks[k] = k > 0 && score(order[k]!) === score(order[k - 1]!) ? ranks[k - 1]! : k + 1;
@@ -39,13 +39,13 @@ export function rankIndices(
  * comparator; only runs of equal scores are then ordered by key. Anything else (no `decimals`, a score off the
  * grid, too many distinct values to pack below 2^53) is sorted with a comparator: the same order either way.
  */
-function rankOrder(indices: Uint32Array, score: (index: number) => number, compareKeys: (a: number, b: number) => number, decimals: number | undefined): Uint32Array {
-  const packed = decimals === undefined ? undefined : packedOrder(indices, score, compareKeys, decimals);
-  return packed ?? Uint32Array.from(indices).sort((a, b) => score(b) - score(a) || compareKeys(a, b));
+function rankOrder(indices: Uint32Array, score: (index: number) => number, byKey: (a: number, b: number) => number, decimals: number | undefined): Uint32Array {
+  const packed = decimals === undefined ? undefined : packedOrder(indices, score, byKey, decimals);
+  return packed ?? Uint32Array.from(indices).sort((a, b) => score(b) - score(a) || byKey(a, b));
 }
 
 /** The order of rankOrder by a native sort of packed integers, or undefined when the scores cannot be packed. */
-function packedOrder(indices: Uint32Array, score: (index: number) => number, compareKeys: (a: number, b: number) => number, decimals: number): Uint32Array | undefined {
+function packedOrder(indices: Uint32Array, score: (index: number) => number, byKey: (a: number, b: number) => number, decimals: number): Uint32Array | undefined {
   const n = indices.length;
   const scaled = gridScores(indices, score, decimals);
   if (scaled === undefined || n === 0) return undefined;
@@ -68,7 +68,7 @@ function packedOrder(indices: Uint32Array, score: (index: number) => number, com
     const run = scoreAt(start);
     let end = start + 1;
     while (end < n && scoreAt(end) === run) end += 1;
-    if (end - start > 1) order.subarray(start, end).sort(compareKeys);
+    if (end - start > 1) order.subarray(start, end).sort(byKey);
     start = end;
   }
   return order;

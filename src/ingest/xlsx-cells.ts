@@ -13,7 +13,7 @@ import type { RawValue } from '../core/parse/raw.js';
  */
 export function rawCellValue(value: CellValue, numFmt: string | undefined): RawValue | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return numberCell(value, numFmt);
+  if (typeof value === 'number') return numberReader(numFmt)(value);
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Date) {
     const date = Number.isNaN(value.getTime()) ? undefined : makeDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
@@ -30,10 +30,6 @@ export function rawCellValue(value: CellValue, numFmt: string | undefined): RawV
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('text' in value) return rawCellValue(value.text as CellValue, numFmt);
   return { fault: 'unsupported', text: JSON.stringify(value) };
-}
-
-function numberCell(value: number, numFmt: string | undefined): RawValue {
-  return numberReader(numFmt)(value);
 }
 
 /** How a number cell in this number format reads (`rawCellValue` of a number): worked out once per format. */

@@ -1,7 +1,7 @@
 import type { CellValue } from 'exceljs';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
-import { MAX_DIRECT_DIGITS, POWERS_OF_TEN } from '../core/fast-rows.js';
+import { MAX_DIRECT_DIGITS, POWERS_OF_TEN } from '../core/parse/decimal.js';
 import type { RawRow, RawValue } from '../core/parse/raw.js';
 import { numberReader, rawCellValue } from './xlsx-cells.js';
 import type { WorkbookParts } from './xlsx-parts.js';
@@ -193,8 +193,10 @@ function sharedIndex(xml: string, from: number, to: number): number {
 }
 
 /**
- * A number cell's text as `parseFloat` reads it: `-?digits(.digits)?` of up to 15 digits directly (mantissa ÷
- * 10^k, correctly rounded as parseFloat is), anything else (exponents, longer numbers) by parseFloat itself.
+ * A number cell's text as `parseFloat` reads it (as exceljs reads it): `-?digits(.digits)?` of up to 15 digits
+ * directly (mantissa ÷ 10^k, correctly rounded as parseFloat is; -0 stays -0, unlike the CSV reader's
+ * `leadingDecimal`, which reads as the number grammar does), anything else (exponents, longer numbers) by
+ * parseFloat itself.
  */
 function numberText(xml: string, from: number, to: number): number {
   const negative = xml.charCodeAt(from) === 0x2d;

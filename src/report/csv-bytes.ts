@@ -94,11 +94,11 @@ export class CsvBytes {
 
   /** Points with two decimals, rounded half up: the text `formatPoints` gives. */
   points(value: number): void {
-    this.cellStart(24);
+    const start = this.cellStart(24);
     const scaled = Math.abs(value) * 100;
     // the whole number of cents roundHalfUp(value, 2) is, by its very formula
     const cents = Math.floor(scaled + 0.5 + scaled * 1e-12);
-    if (!(cents < EXACT_CENTS)) return this.ascii(formatPoints(value));
+    if (!(cents < EXACT_CENTS)) return this.ascii(formatPoints(value), start);
     if (value < 0 && cents !== 0) {
       this.piece[this.at++] = MINUS;
       this.plain = false;
@@ -113,16 +113,16 @@ export class CsvBytes {
 
   /** A whole number, as `String` writes it. */
   whole(value: number): void {
-    this.cellStart(24);
-    this.wholeDigits(value);
+    this.wholeDigits(value, this.cellStart(24));
   }
 
   /** Two whole numbers as `a/b`. */
   wholeOf(value: number, of: number): void {
-    this.cellStart(48);
-    this.wholeDigits(value);
+    const start = this.cellStart(48);
+    this.wholeDigits(value, start);
+    this.reserve(1);
     this.piece[this.at++] = SLASH;
-    this.wholeDigits(of);
+    this.wholeDigits(of, start);
   }
 
   /** Text already known to stand as it is (a line's fixed end), written as it is. */
@@ -146,9 +146,10 @@ export class CsvBytes {
     return done;
   }
 
-  private wholeDigits(value: number): void {
+  /** A whole number written within the cell that starts at `cellStart`. */
+  private wholeDigits(value: number, cellStart: number): void {
     if (Number.isSafeInteger(value) && value >= 0) this.digits(value);
-    else this.ascii(String(value));
+    else this.ascii(String(value), cellStart);
   }
 
   /** Makes room for a cell of at most `bytes` bytes, after a comma unless it is the line's first; its start. */
@@ -179,11 +180,14 @@ export class CsvBytes {
     } while (rest > 0);
   }
 
-  /** ASCII text written within a cell already begun (a number's text in a rare form). */
-  private ascii(text: string): void {
-    const start = this.at;
+  /**
+   * ASCII text (a number's text in a rare form) written within the cell that starts at `cellStart`, with room
+   * made for all of it; the cell is checked for quoting from its start.
+   */
+  private ascii(text: string, cellStart: number): void {
+    this.reserve(text.length);
     this.at += this.piece.write(text, this.at, 'latin1');
-    this.checkText(start);
+    this.checkText(cellStart);
   }
 
   private checkText(start: number): void {

@@ -3,8 +3,12 @@ import { describe, expect } from 'vitest';
 import { FirstSeen } from '../../src/core/first-seen.js';
 
 describe('FirstSeen', () => {
-  // few distinct ids (many repeats) and many (the table grows several times)
-  const ids = fc.oneof(fc.array(fc.constantFrom('1', '01', '가', '가나', '', 'a\u0000', '\uD800'), { maxLength: 200 }), fc.array(fc.string({ maxLength: 6 }), { maxLength: 5000 }));
+  // few distinct ids (many repeats), and many (the table grows several times), ASCII until a wide one comes at any point
+  const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
+  const ids = fc.oneof(
+    fc.array(fc.constantFrom('1', '01', '가', '가나', '', 'a\u0000', '\uD800', 'x'.repeat(70_000), `${'x'.repeat(69_999)}y`), { maxLength: 200 }),
+    fc.array(fc.oneof({ weight: 30, arbitrary: fc.string({ maxLength: 6 }) }, { weight: 1, arbitrary: fc.string({ unit: anyUnit, maxLength: 4 }) }), { maxLength: 5000 }),
+  );
   test.prop([ids])('answers as a Map of first places does', (list) => {
     const table = new FirstSeen();
     const map = new Map<string, number>();

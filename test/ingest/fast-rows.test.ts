@@ -148,9 +148,9 @@ const COLUMNS: readonly [string, readonly string[]][] = [
   ['시도', ['서울', '부산', '서울 ', '제주도', '', '경기', 'Seoul']],
   ['서비스유형', ['노인돌봄', '', '아동']],
   ['이용자 수', ['10', '0', '007', '-3', '1,234', '12.0', '12.5', '', '  ', '1e3', '９', '99999999999999999', '40']],
-  ['재이용자 수', ['5', '0', '50', '', '3.0', '2', '20']],
+  ['재이용자 수', ['5', '0', '50', '', '3.0', '2', '20', '3\t', '-0.0']],
   ['만족도', ['85', '85.5', '85%', '101', '-0', '.5', '5.', '+5', '\u22125', '', '100', '0.1']],
-  ['예산', ['1000', '1,000', '12.345', '-1', '0.1', '123456789012345678', '', '250.5']],
+  ['예산', ['1000', '1,000', '12.345', '-1', '0.1', '123456789012345678', '', '250.5', '1;5']],
   ['개원일', ['2020-01-01', '2020.01.01', '2020-02-30', '', '20200101']],
   ['품질인증', ['Y', 'N', '예', 'true', 'x', '']],
   ['리더십 평정', ['우수', '보통', '없음', '', ' 양호']],
@@ -165,6 +165,8 @@ const generatedFile = fc.record({
     { minLength: 1, maxLength: 30 },
   ),
   ending: fc.constantFrom('\r\n', '\n'),
+  // the delimiter is detected from the file's start, as a user's file would be
+  delimiter: fc.constantFrom(',', ',', ';', '\t'),
   mixedEndings: fc.boolean(),
   bom: fc.boolean(),
   unheadedColumn: fc.boolean(),
@@ -180,11 +182,11 @@ describe('generated messy data', () => {
       if (shape === 'short') row.pop();
       if (shape === 'long') row.push('extra');
       if (shape === 'longBlank') row.push('');
-      return shape === 'blank' ? '' : row.join(',');
+      return shape === 'blank' ? '' : row.join(f.delimiter);
     });
     // 30 clean rows first: rows are read fast only once the header has been chosen among the first 30
-    const clean = Array.from({ length: HEADER_SEARCH_ROWS }, (_, k) => `P${k},기관${k},서울,노인돌봄,40,20,85,1000,2020-01-01,Y,우수${f.unheadedColumn ? ',' : ''}`);
-    const text = [header.join(','), ...clean, ...lines].map((line, i) => line + (f.mixedEndings && i % 3 === 2 ? '\n' : f.ending)).join('');
+    const clean = Array.from({ length: HEADER_SEARCH_ROWS }, (_, k) => [`P${k}`, `기관${k}`, '서울', '노인돌봄', '40', '20', '85', '1000', '2020-01-01', 'Y', '우수', ...(f.unheadedColumn ? [''] : [])].join(f.delimiter));
+    const text = [header.join(f.delimiter), ...clean, ...lines].map((line, i) => line + (f.mixedEndings && i % 3 === 2 ? '\n' : f.ending)).join('');
     n += 1;
     const file = path.join(dir, `generated-${n}.csv`);
     writeFileSync(file, (f.bom ? '\uFEFF' : '') + text);

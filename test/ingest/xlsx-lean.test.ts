@@ -190,7 +190,7 @@ describe('the lean reader reads number and shared-string cells by position', () 
     fc.constantFrom('1.', '.5', '-0', '0', '1e5', '1.5E-2', '007', '-', '+3', '12345678901234567', '0.1', '99.95'),
   );
   // a cell's attributes: the address, then type and style in either order, before or after it
-  const layout = fc.record({ typeFirst: fc.boolean(), addressLast: fc.boolean(), typed: fc.boolean(), style: fc.constantFrom(undefined, '2', '3', '4', '02', '9') });
+  const layout = fc.record({ typeFirst: fc.boolean(), addressLast: fc.boolean(), typed: fc.boolean(), style: fc.constantFrom(undefined, '2', '3', '4', '02', '9', '', '-1', ' 3', '3x', '0000000002', '12345678901') });
   const tag = (attrs: string[], addressLast: boolean) => (addressLast ? [...attrs.slice(1), attrs[0]!] : attrs).join(' ');
 
   test.prop([fc.array(fc.tuple(numberText, layout), { minLength: 1, maxLength: 6 })])('numbers as parseFloat reads their text, in the cell format', async (cells) => {
@@ -209,8 +209,9 @@ describe('the lean reader reads number and shared-string cells by position', () 
   });
 
   it('shared strings by their index as parseInt reads it', async () => {
-    const { rows } = await scan('<c t="s" r="A1"><v>2</v></c><c r="B1" s="3" t="s"><v>01</v></c><c r="C1" t="s"><v>0000</v></c>');
-    expect(rows[0]!.cells).toEqual(['다', '나', '가']);
+    const cells = ['2', '01', '0000', '0000000000000000001', ' 1', '2x', '+1'].map((index, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${index}</v></c>`);
+    const { rows } = await scan(cells.join(''));
+    expect(rows[0]!.cells).toEqual(['다', '나', '가', '나', '나', '다', '나']);
   });
 
   it.each([

@@ -51,6 +51,45 @@ describe('CsvBytes', () => {
     if (plain) expect(stringify([cells], GRADE_CSV_OPTIONS)).toBe(`${text}\r\n`);
   });
 
+  // cells of every kind in one line: the text is what each cell's own text gives, and a plain line is csv-stringify's
+  const cell = fc.oneof(
+    tricky.map((text) => ({ write: (out: CsvBytes) => out.text(text), text })),
+    points.map((value) => ({ write: (out: CsvBytes) => out.points(value), text: formatPoints(value) })),
+    fc.oneof(fc.nat(), fc.integer(), fc.constantFrom(1e21, -5)).map((value) => ({ write: (out: CsvBytes) => out.whole(value), text: String(value) })),
+    fc.tuple(fc.integer(), fc.integer()).map(([a, b]) => ({ write: (out: CsvBytes) => out.wholeOf(a, b), text: `${a}/${b}` })),
+  );
+  test.prop([fc.array(cell, { minLength: 1, maxLength: 6 })])('a line of mixed cells says what each cell says, and is csv-stringify\'s when plain', (cells) => {
+    const { text, plain } = line((out) => cells.forEach((c) => c.write(out)));
+    const texts = cells.map((c) => c.text);
+    expect(text).toBe(texts.join(','));
+    if (plain) expect(stringify([texts], GRADE_CSV_OPTIONS)).toBe(`${text}\r\n`);
+  });
+
+  it('finds a rank of a negative size plain when its first number is not negative (only a cell start is a formula start)', () => {
+    expect(line((out) => out.wholeOf(3, -5)).plain).toBe(true);
+    expect(line((out) => out.wholeOf(-3, 5)).plain).toBe(false);
+  });
+
+  it('writes a long number whole at the very end of a piece', () => {
+    const capacity = (1 << 18) + (1 << 14);
+    // small whole-number cells (which need no more room than they reserve) up to `room` bytes before the piece's end
+    for (let room = 18; room <= 30; room += 1) {
+      const target = capacity - room;
+      const first = target % 2 === 1 ? 1 : 10;
+      const ones = (target - String(first).length) / 2;
+      const prefix = `${first}${',1'.repeat(ones)}`;
+      const fill = (out: CsvBytes) => {
+        out.whole(first);
+        for (let k = 0; k < ones; k += 1) out.whole(1);
+      };
+      for (const value of [-1.5000000000001501e20, -9.99e20, -1e21, -(2 ** 60)]) {
+        expect(line((out) => [fill(out), out.points(value)]).text).toBe(`${prefix},${formatPoints(value)}`);
+        expect(line((out) => [fill(out), out.whole(value)]).text).toBe(`${prefix},${String(value)}`);
+        expect(line((out) => [fill(out), out.wholeOf(value, value)]).text).toBe(`${prefix},${String(value)}/${String(value)}`);
+      }
+    }
+  });
+
   it('finds ordinary cells plain, so lines are written directly', () => {
     expect(line((out) => ['1', '0012345', '서울노인복지관', '97.5'].forEach((cell) => out.text(cell))).plain).toBe(true);
   });

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { open } from 'node:fs/promises';
+import { describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic, writeToStream } from '../../src/report/output.js';
 import { tempDir } from '../helpers/xlsx.js';
 
@@ -39,5 +40,37 @@ describe('output in pieces', () => {
     await expect(writeFileAtomic(failed, pieces, { force: false, inputs: [] })).rejects.toMatchObject({ code: 'OUTPUT_FAILED' });
     expect(existsSync(failed)).toBe(false);
     expect(readdirSync(dir)).toEqual(['results.xlsx']);
+  });
+
+  it('a write that fails while the next piece is being made (a full disk) fails the output, leaves nothing and closes the pieces', async () => {
+    const dir = tempDir();
+    // FileHandle is not exported: its prototype is taken from a handle
+    const probe = await open(path.join(dir, 'probe'), 'w');
+    const fileHandle = Object.getPrototypeOf(probe) as { writeFile: (data: unknown) => Promise<void> };
+    await probe.close();
+    const realWrite = fileHandle.writeFile;
+    let writes = 0;
+    const spy = vi.spyOn(fileHandle, 'writeFile').mockImplementation(function (this: unknown, data: unknown) {
+      writes += 1;
+      if (writes === 2) return Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+      return realWrite.call(this, data);
+    });
+    let closed = false;
+    const pieces = (async function* () {
+      try {
+        for (let k = 0; k < 5; k += 1) yield Buffer.from(`piece ${k}\n`);
+      } finally {
+        closed = true;
+      }
+    })();
+    try {
+      const target = path.join(dir, 'ranked.csv');
+      await expect(writeFileAtomic(target, pieces, { force: false, inputs: [] })).rejects.toMatchObject({ code: 'OUTPUT_FAILED', detail: 'ENOSPC' });
+      expect(existsSync(target)).toBe(false);
+      expect(readdirSync(dir)).toEqual(['probe']);
+      expect(closed).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
