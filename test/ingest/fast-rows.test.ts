@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ import { HEADER_SEARCH_ROWS, recordSpecOf, type RecordSpec } from '../../src/cor
 import { readDataSet, type ReadOptions } from '../../src/ingest/read.js';
 import type { CompiledRubric } from '../../src/rubric/model.js';
 import { bundledRubric, fixturePath, ROOT } from '../fixtures/read-fixture.js';
-import { ingestRubric } from '../helpers/ingest-rubric.js';
+import { INGEST_RUBRIC_FILE, ingestRubric } from '../helpers/ingest-rubric.js';
+import { loadRubricFile } from '../../src/rubric/files.js';
 
 const asOf = { year: 2024, month: 12, day: 31 };
 
@@ -138,6 +139,22 @@ describe('the fast path reads every record and problem the careful path reads', 
     expect(fast).toEqual(careful);
     expect(careful.problems.map((p) => p.code)).toContain('ID_DUPLICATE');
     expect(fastRows).toBeGreaterThan(2900);
+  });
+
+  it('an id column with an all-digit name: ids of digits are read by the full grammar, and both ways agree', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sseval-fast-'));
+    const rubricFile = path.join(dir, 'digits.yaml');
+    writeFileSync(rubricFile, readFileSync(INGEST_RUBRIC_FILE, 'utf8').replace('aliases: [기관 번호]', "aliases: [기관 번호, '2024']"));
+    const { rubric } = loadRubricFile(rubricFile);
+    const header = '2024,기관명,시도,이용자 수,재이용자 수\n';
+    // a repeated header, and a data row whose id is the id column's name
+    const odd: Record<number, string> = { 50: '2024,기관명,시도,이용자 수,재이용자 수', 60: '2024,기관61,서울,70,5' };
+    const rows = Array.from({ length: 80 }, (_, k) => odd[k] ?? `${k + 1},기관${k + 1},서울,${10 + k},5`);
+    writeFileSync(path.join(dir, 'digits.csv'), header + rows.join('\n') + '\n');
+    const { careful, fast, fastRows } = await bothWays([path.join(dir, 'digits.csv')], rubric!, { maxErrors: 0 });
+    expect(fast).toEqual(careful);
+    expect(careful.records).toHaveLength(79);
+    expect(fastRows).toBeGreaterThan(40);
   });
 });
 
