@@ -4,11 +4,12 @@ import { createInflateRaw } from 'node:zlib';
 import { MAX_DIRECT_DIGITS, POWERS_OF_TEN } from '../core/parse/decimal.js';
 import type { RawRow, RawValue } from '../core/parse/raw.js';
 import { numberReader, rawCellValue } from './xlsx-cells.js';
+import { MergedCells, parseMerges, type Merge } from './xlsx-merges.js';
 import type { WorkbookParts } from './xlsx-parts.js';
 import { decodeXmlText } from './xml-text.js';
 
 /** What a pass over a sheet found: whether it has data, or why the lean reader leaves the sheet to exceljs. */
-export type SheetScan = { readonly ok: true; readonly hasData: boolean } | { readonly ok: false; readonly reason: string };
+export type SheetScan = { readonly ok: true; readonly hasData: boolean; readonly merges: readonly Merge[] } | { readonly ok: false; readonly reason: string };
 
 /** Thrown inside a pass to leave the sheet to exceljs; never escapes scanSheet. */
 class Unsupported extends Error {}
@@ -80,7 +81,8 @@ function cellValue(tag: string, address: string, inner: string, parts: WorkbookP
     }
     return { value: (formula ? { formula, result } : { result }) as CellValue, numFmt };
   }
-  if (value === undefined) return style === undefined ? unsupported('empty cell without a style') : { value: null, numFmt };
+  // an empty cell without a style (or with style 0) is no cell to exceljs: it takes it for part of a merged range
+  if (value === undefined) return { value: null, numFmt: parseInt(style ?? '', 10) ? numFmt : undefined };
   switch (type) {
     case 's': {
       const shared = parts.sharedStrings[parseInt(value, 10)];
@@ -221,10 +223,22 @@ function numberText(xml: string, from: number, to: number): number {
 /**
  * Reads a sheet's rows with a lean scan of its XML: row by row, without a workbook model. With `onRow`, hands
  * on every row from 1 to the last (rows the sheet leaves out are empty), each with its cells left to right as
- * exceljs would give them; without it, only checks. Merged cells, hyperlinks and cell forms exceljs reads in
- * its own odd ways make the sheet unsupported: a check pass finds them before any row is handed on.
+ * exceljs would give them, merged ranges (`merges`, which the sheet lists after its rows: the check pass finds
+ * them) filled as exceljs fills them; without it, only checks. Hyperlinks and cell forms exceljs reads in its
+ * own odd ways make the sheet unsupported: the check pass finds them before any row is handed on.
  */
-export async function scanSheet(stored: Uint8Array, method: number, parts: WorkbookParts, onRow?: (row: RawRow) => void): Promise<SheetScan> {
+export async function scanSheet(
+  stored: Uint8Array,
+  method: number,
+  parts: WorkbookParts,
+  onRow?: (row: RawRow) => void,
+  merges: readonly Merge[] = [],
+): Promise<SheetScan> {
+  const merged = merges.length === 0 ? undefined : new MergedCells(merges);
+  /** per column: the number format of the row's own cell there (read only where ranges are merged) */
+  const numFmts: (string | undefined)[] = [];
+  /** rows or columns with a style of their own: exceljs gives it to the merged cells the sheet leaves out */
+  let styledRowsOrColumns = false;
   const masters = new Map<string, string>();
   // by the style's index (-1: none): the number format depends on nothing else
   const styles = new Map<number, { numFmt: string | undefined; date: boolean; number: (value: number) => RawValue }>();
@@ -244,7 +258,9 @@ export async function scanSheet(stored: Uint8Array, method: number, parts: Workb
   const row = (tag: string, xml: string, from: number, to: number) => {
     const line = Number(attr(tag, 'r') ?? unsupported('row without number'));
     if (!(line >= nextLine)) unsupported('rows out of order');
+    if (attr(tag, 's') !== undefined) styledRowsOrColumns = true;
     const cells: (RawValue | undefined)[] = [];
+    if (merged) numFmts.length = 0;
     let lastColumn = 0;
     for (let at = xml.indexOf('<c', from); at >= 0 && at < to; ) {
       const tagEnd = xml.indexOf('>', at);
@@ -267,37 +283,72 @@ export async function scanSheet(stored: Uint8Array, method: number, parts: Workb
         if (kind === SHARED_CELL) {
           const shared = parts.sharedStrings[sharedIndex(xml, valueAt, valueEnd)] ?? unsupported('shared string out of range');
           if (onRow) cells[column - 1] = shared;
+          merged?.noteCell(line, column, shared);
         } else if (onRow) {
           const number = numberText(xml, valueAt, valueEnd);
-          cells[column - 1] = style.date ? rawCellValue(excelToDate(number, parts.date1904), style.numFmt) : style.number(number);
+          const date = style.date ? excelToDate(number, parts.date1904) : undefined;
+          cells[column - 1] = date !== undefined ? rawCellValue(date, style.numFmt) : style.number(number);
+          merged?.noteCell(line, column, date ?? number);
         }
+        if (merged) numFmts[column] = style.numFmt;
       } else {
         const cellTag = xml.slice(at, tagEnd + 1);
         const { value, numFmt } = cellValue(cellTag, xml.slice(addressAt, xml.indexOf('"', addressAt)), closed ? '' : xml.slice(tagEnd + 1, close), parts, masters);
         if (value !== null) hasData = true;
         if (onRow) cells[column - 1] = rawCellValue(value, numFmt);
+        if (merged) {
+          merged.noteCell(line, column, value);
+          numFmts[column] = numFmt;
+        }
       }
       at = next;
     }
     if (onRow) {
-      for (let i = 0; i < cells.length; i += 1) if (!(i in cells)) cells[i] = undefined;
-      while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.pop();
-      for (; nextLine < line; nextLine += 1) onRow({ line: nextLine, cells: [] });
-      onRow({ line, cells });
+      emptyRowsBefore(line);
+      merged?.fill(line, cells, (column) => numFmts[column]);
+      hand(line, cells);
     }
     nextLine = line + 1;
   };
+  /** Hands on a row, its gaps as empty cells and no empty cell at its end. */
+  const hand = (line: number, cells: (RawValue | undefined)[]) => {
+    for (let i = 0; i < cells.length; i += 1) if (!(i in cells)) cells[i] = undefined;
+    while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.pop();
+    onRow!({ line, cells });
+  };
+  /** Rows the sheet leaves out before `line`: empty but for merged ranges that reach them. */
+  const emptyRowsBefore = (line: number) => {
+    for (; nextLine < line; nextLine += 1) {
+      const cells: (RawValue | undefined)[] = [];
+      merged?.fill(nextLine, cells, () => undefined);
+      hand(nextLine, cells);
+    }
+  };
+  /** the sheet's XML after its rows (merged ranges, hyperlinks, page setup), once the rows have ended */
+  let afterRows: string | undefined;
   try {
     for await (const piece of sheetText(stored, method)) {
+      if (afterRows !== undefined) {
+        afterRows += piece;
+        continue;
+      }
       buffer += piece;
-      if (/<mergeCell|<hyperlink/.test(buffer)) unsupported('merged cells or hyperlinks');
+      if (buffer.includes('<hyperlink')) unsupported('hyperlinks');
+      const mergeAt = buffer.indexOf('<mergeCell');
+      const rowsEndAt = mergeAt < 0 ? -1 : buffer.indexOf('</sheetData>');
+      if (mergeAt >= 0 && (rowsEndAt < 0 || mergeAt < rowsEndAt)) unsupported('merged ranges before the rows end');
+      if (!styledRowsOrColumns && /<col\s[^>]*\sstyle="/.test(buffer)) styledRowsOrColumns = true;
       let at = 0;
       for (;;) {
         let start = buffer.indexOf('<row', at);
         // <rowBreaks> is not a row
         while (start >= 0 && !/[\s>/]/.test(buffer[start + 4] ?? ' ')) start = buffer.indexOf('<row', start + 4);
         if (start < 0) {
-          at = Math.max(at, buffer.length - 16);
+          const rowsEnd = buffer.indexOf('</sheetData>', at);
+          if (rowsEnd >= 0) {
+            afterRows = buffer.slice(rowsEnd);
+            at = buffer.length;
+          } else at = Math.max(at, buffer.length - 16);
           break;
         }
         const tagEnd = buffer.indexOf('>', start);
@@ -321,9 +372,15 @@ export async function scanSheet(stored: Uint8Array, method: number, parts: Workb
       }
       buffer = buffer.slice(at);
     }
+    const found = afterRows === undefined ? [] : (parseMerges(afterRows) ?? unsupported('merged ranges exceljs reads otherwise'));
+    if (afterRows?.includes('<hyperlink')) unsupported('hyperlinks');
+    // a merged cell the sheet leaves out takes its row's or column's format in exceljs: not followed here
+    if (found.length > 0 && styledRowsOrColumns) unsupported('merged ranges in styled rows or columns');
+    if (onRow) emptyRowsBefore((merged?.lastLine ?? 0) + 1);
+    // a merged cell is a value to exceljs: a sheet with a merged range has data
+    return { ok: true, hasData: hasData || found.length > 0, merges: found };
   } catch (error) {
     if (error instanceof Unsupported) return { ok: false, reason: error.message };
     throw error;
   }
-  return { ok: true, hasData };
 }

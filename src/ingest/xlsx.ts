@@ -48,7 +48,7 @@ async function readLean(bytes: Buffer, file: string, sha256: string, validator: 
   if (!scan.ok) return undefined;
   const sheet = parts.sheets[chosen.index]!;
   const table = validator.openTable({ file, sheet: sheet.name, date1904: parts.date1904, fixedWidth: false });
-  await scanSheet(stored[chosen.index]!, sheet.entry.method, parts, (row) => table.push(row));
+  await scanSheet(stored[chosen.index]!, sheet.entry.method, parts, (row) => table.push(row), scan.merges);
   const records = table.end();
   return { input: { path: file, sha256, format: 'xlsx', records, sheet: sheet.name } };
 }

@@ -62,9 +62,18 @@ const sheetSpec = fc.record({
   name: fc.constantFrom('자료', 'Sheet1', '제공기관', '요약'),
   state: fc.constantFrom('visible', 'visible', 'hidden'),
   rows: fc.array(fc.record({ gap: fc.nat(2), cells: fc.array(fc.record({ value: cellValue, numFmt, skip: fc.boolean() }), { maxLength: 6 }) }), { maxLength: 6 }),
+  // merged ranges (a title row across the columns, a cell down two rows…); one that overlaps an earlier one is left out
+  merges: fc.array(fc.record({ top: fc.integer({ min: 1, max: 9 }), left: fc.integer({ min: 1, max: 7 }), height: fc.nat(2), width: fc.nat(3) }), { maxLength: 3 }),
 });
 
-async function build(sheets: { name: string; state: string; rows: { gap: number; cells: { value: unknown; numFmt?: string; skip: boolean }[] }[] }[], date1904: boolean, streaming: boolean): Promise<Buffer> {
+type Merge = { top: number; left: number; height: number; width: number };
+const overlaps = (a: Merge, b: Merge) => a.top <= b.top + b.height && b.top <= a.top + a.height && a.left <= b.left + b.width && b.left <= a.left + a.width;
+
+async function build(
+  sheets: { name: string; state: string; rows: { gap: number; cells: { value: unknown; numFmt?: string; skip: boolean }[] }[]; merges?: Merge[] }[],
+  date1904: boolean,
+  streaming: boolean,
+): Promise<Buffer> {
   const file = path.join(dir, `w-${Math.random().toString(36).slice(2)}.xlsx`);
   const workbook = streaming ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true }) : new ExcelJS.Workbook();
   // the streaming writer has no 1904 date system
@@ -84,7 +93,12 @@ async function build(sheets: { name: string; state: string; rows: { gap: number;
         cell.value = c.value as ExcelJS.CellValue;
         if (c.numFmt !== undefined) cell.numFmt = c.numFmt;
       });
-      if (streaming) row.commit();
+    }
+    const merged: Merge[] = [];
+    for (const merge of spec.merges ?? []) {
+      if (merge.height + merge.width === 0 || merged.some((m) => overlaps(m, merge))) continue;
+      merged.push(merge);
+      ws.mergeCells(merge.top, merge.left, merge.top + merge.height, merge.left + merge.width);
     }
     if (streaming) ws.commit();
   }
@@ -107,16 +121,34 @@ describe('the lean xlsx reader reads what exceljs reads', () => {
     expect(await leanReads(bytes)).toEqual([true]);
   });
 
-  it('leaves merged cells and hyperlinks to exceljs', async () => {
-    const merged = await build([{ name: '자료', state: 'visible', rows: [{ gap: 0, cells: [{ value: 'a', skip: false }] }] }], false, false);
-    expect(await leanReads(merged)).toEqual([true]);
+  it('reads merged ranges itself, as exceljs fills them; leaves hyperlinks to exceljs', async () => {
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet('자료');
-    ws.addRow(['제목', null]);
-    ws.mergeCells('A1:B1');
-    ws.addRow([{ text: '링크', hyperlink: 'https://example.org' }]);
-    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    expect(await leanReads(bytes)).toEqual([false]);
+    ws.getCell('A1').value = '2024년 제공기관 현황';
+    ws.mergeCells('A1:D1');
+    ws.addRow(['기관코드', '기관명', '만족도', '비고']);
+    ws.addRow(['00123', '행복센터', 0.855, '']);
+    ws.getCell('C3').numFmt = '0.0%';
+    ws.getCell('C4').numFmt = '0.0%';
+    ws.mergeCells('C3:C4');
+    ws.getCell('A5').value = { formula: 'A3', result: '00123' };
+    ws.mergeCells('A5:B6');
+    const merged = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(await leanReads(merged)).toEqual([true]);
+    const lean = await rowsOf(readXlsx, merged);
+    expect(lean).toEqual(await rowsOf(readXlsxWithExceljs, merged));
+    expect(lean.rows.map((r) => r.cells)).toEqual([
+      ['2024년 제공기관 현황', '2024년 제공기관 현황', '2024년 제공기관 현황', '2024년 제공기관 현황'],
+      ['기관코드', '기관명', '만족도', '비고'],
+      ['00123', '행복센터', '85.5%', ''],
+      [undefined, undefined, '85.5%'],
+      ['00123', { fault: 'formulaNoResult', text: '=A3' }],
+      [{ fault: 'formulaNoResult', text: '=A3' }, { fault: 'formulaNoResult', text: '=A3' }],
+    ]);
+
+    const linked = new ExcelJS.Workbook();
+    linked.addWorksheet('자료').addRow([{ text: '링크', hyperlink: 'https://example.org' }]);
+    expect(await leanReads(Buffer.from(await linked.xlsx.writeBuffer()))).toEqual([false]);
   });
 
   it('knows the built-in number formats exceljs knows', () => {
@@ -201,7 +233,7 @@ describe('the lean reader reads number and shared-string cells by position', () 
       })
       .join('');
     const { result, rows } = await scan(xml);
-    expect(result).toEqual({ ok: true, hasData: true });
+    expect(result).toEqual({ ok: true, hasData: true, merges: [] });
     const expected = cells.map(([text, { style }]) => rawCellValue(parseFloat(text), style === undefined ? undefined : FORMATS[parseInt(style, 10)]));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.cells).toHaveLength(expected.length);
@@ -212,6 +244,31 @@ describe('the lean reader reads number and shared-string cells by position', () 
     const cells = ['2', '01', '0000', '0000000000000000001', ' 1', '2x', '+1'].map((index, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${index}</v></c>`);
     const { rows } = await scan(cells.join(''));
     expect(rows[0]!.cells).toEqual(['다', '나', '가', '나', '나', '다', '나']);
+  });
+
+  const mergedSheet = (ref: string, { rowStyle = '', cols = '' } = {}) =>
+    Buffer.from(`<worksheet>${cols}<sheetData><row r="1"${rowStyle}><c r="A1" t="s"><v>0</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="${ref}"/></mergeCells></worksheet>`);
+
+  it('fills a merged range from its master, down to rows the sheet leaves out', async () => {
+    const rows: RawRow[] = [];
+    const check = await scanSheet(mergedSheet('A1:B2'), 0, parts);
+    expect(check).toEqual({ ok: true, hasData: true, merges: [{ top: 1, left: 1, bottom: 2, right: 2 }] });
+    await scanSheet(mergedSheet('A1:B2'), 0, parts, (row) => rows.push(row), check.ok ? check.merges : []);
+    expect(rows).toEqual([
+      { line: 1, cells: ['가', '가'] },
+      { line: 2, cells: ['가', '가'] },
+    ]);
+  });
+
+  it.each([
+    ['a reversed range', 'C1:A1', {}],
+    ['a single cell', 'A1:A1', {}],
+    ['ranges that overlap', 'A1:B2"/><mergeCell ref="B2:C3', {}],
+    ['a range not in A1:B2 form', 'A1', {}],
+    ['a range in a styled row', 'A1:B1', { rowStyle: ' s="2" customFormat="1"' }],
+    ['a range in a styled column', 'A1:B1', { cols: '<cols><col min="1" max="2" style="2"/></cols>' }],
+  ])('leaves %s to exceljs', async (_, ref, options) => {
+    expect((await scanSheet(mergedSheet(ref, options), 0, parts)).ok).toBe(false);
   });
 
   it.each([

@@ -1,0 +1,67 @@
+import type { CellValue } from 'exceljs';
+import type { RawValue } from '../core/parse/raw.js';
+import { rawCellValue } from './xlsx-cells.js';
+
+/** A merged range of cells, by row (line) and column numbers, both 1-based and inclusive. */
+export interface Merge {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+const columnNumber = (letters: string) => [...letters].reduce((n, letter) => n * 26 + (letter.charCodeAt(0) - 64), 0);
+
+/**
+ * The merged ranges of a sheet, from its XML after the rows (`<mergeCells>`), or undefined when one is not a
+ * plain range of two or more cells, or overlaps another (exceljs refuses such a workbook: it is left to it).
+ */
+export function parseMerges(xml: string): Merge[] | undefined {
+  const merges: Merge[] = [];
+  for (const [, ref] of xml.matchAll(/<mergeCell\s+ref="([^"]*)"\s*\/>/g)) {
+    const match = /^([A-Z]{1,3})([1-9][0-9]{0,6}):([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(ref!);
+    if (!match) return undefined;
+    const merge = { top: Number(match[2]), left: columnNumber(match[1]!), bottom: Number(match[4]), right: columnNumber(match[3]!) };
+    if (merge.bottom < merge.top || merge.right < merge.left || (merge.bottom === merge.top && merge.right === merge.left)) return undefined;
+    if (merges.some((m) => m.top <= merge.bottom && merge.top <= m.bottom && m.left <= merge.right && merge.left <= m.right)) return undefined;
+    merges.push(merge);
+  }
+  // every <mergeCell> must have been read as one of them
+  return (xml.match(/<mergeCell\b/g)?.length ?? 0) === merges.length ? merges : undefined;
+}
+
+/**
+ * What exceljs gives the cells of merged ranges: every cell but the top-left one (the master) reads the master's
+ * value, in its own number format (exceljs merges without styles when it loads a workbook), and a formula master
+ * gives them its formula without a cached result (a merged cell has none of its own).
+ */
+export class MergedCells {
+  private readonly byMaster = new Map<string, Merge>();
+  private readonly masterValues = new Map<Merge, CellValue>();
+  /** the last row a range reaches: exceljs makes the rows up to it */
+  readonly lastLine: number;
+
+  constructor(private readonly merges: readonly Merge[]) {
+    for (const merge of merges) this.byMaster.set(`${merge.top}:${merge.left}`, merge);
+    this.lastLine = merges.reduce((last, merge) => Math.max(last, merge.bottom), 0);
+  }
+
+  /** Notes a cell's value (as exceljs has it) when it is a range's master. */
+  noteCell(line: number, column: number, value: CellValue): void {
+    const merge = this.byMaster.get(`${line}:${column}`);
+    if (merge !== undefined) this.masterValues.set(merge, value);
+  }
+
+  /** Puts the merged cells of the row into `cells`; `numFmtOf` gives a column's own cell's number format in the row. */
+  fill(line: number, cells: (RawValue | undefined)[], numFmtOf: (column: number) => string | undefined): void {
+    for (const merge of this.merges) {
+      if (line < merge.top || line > merge.bottom) continue;
+      const master = this.masterValues.get(merge) ?? null;
+      const value = typeof master === 'object' && master !== null && ('formula' in master || 'sharedFormula' in master) ? ({ ...master, result: undefined } as CellValue) : master;
+      for (let column = merge.left; column <= merge.right; column += 1) {
+        if (line === merge.top && column === merge.left) continue;
+        cells[column - 1] = rawCellValue(value, numFmtOf(column));
+      }
+    }
+  }
+}
