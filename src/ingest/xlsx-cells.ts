@@ -1,4 +1,4 @@
-import type { CellValue } from 'exceljs';
+import type { CellFormulaValue, CellSharedFormulaValue, CellValue } from 'exceljs';
 import { makeDate } from '../core/dates.js';
 import type { RawValue } from '../core/parse/raw.js';
 
@@ -11,6 +11,11 @@ import type { RawValue } from '../core/parse/raw.js';
  * - numbers formatted as percent give the percent text shown ("85.5%" for 0.855), so the number grammar
  *   decides as it does for a CSV; numbers formatted with leading zeros ("00000") give the zero-padded digits.
  */
+/** Whether exceljs's value of a cell is a formula (with or without its cached result). */
+export function isFormula(value: CellValue): value is CellFormulaValue | CellSharedFormulaValue {
+  return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+}
+
 export function rawCellValue(value: CellValue, numFmt: string | undefined): RawValue | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number') return numberReader(numFmt)(value);

@@ -8,6 +8,8 @@ export interface SheetPart {
   readonly state: string;
   /** the zip entry of its XML */
   readonly entry: ZipEntry;
+  /** the ids of its relationships (`xl/worksheets/_rels/….rels`): a hyperlink names its target by one */
+  readonly relationIds: ReadonlySet<string>;
 }
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
@@ -71,7 +73,10 @@ export function readWorkbookParts(bytes: Uint8Array, entries: readonly ZipEntry[
     const entry = target === undefined ? undefined : byName.get(target);
     const name = attribute(tag, 'name');
     if (entry === undefined || name === undefined) return undefined;
-    sheets.push({ name, state: attribute(tag, 'state') ?? 'visible', entry });
+    const slash = entry.name.lastIndexOf('/');
+    const sheetRels = text(`${entry.name.slice(0, slash + 1)}_rels/${entry.name.slice(slash + 1)}.rels`) ?? '';
+    const relationIds = new Set([...elements(sheetRels, 'Relationship')].map(({ tag }) => attribute(tag, 'Id') ?? ''));
+    sheets.push({ name, state: attribute(tag, 'state') ?? 'visible', entry, relationIds });
   }
   const properties = elements(workbook, 'workbookPr').next().value;
   const date1904 = properties !== undefined && attribute(properties.tag, 'date1904') === '1';

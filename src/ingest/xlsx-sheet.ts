@@ -4,12 +4,21 @@ import { createInflateRaw } from 'node:zlib';
 import { MAX_DIRECT_DIGITS, POWERS_OF_TEN } from '../core/parse/decimal.js';
 import type { RawRow, RawValue } from '../core/parse/raw.js';
 import { numberReader, rawCellValue } from './xlsx-cells.js';
-import { MergedCells, parseMerges, type Merge } from './xlsx-merges.js';
+import { cellKey, MergedCells, parseLinks, parseMerges, type Merge } from './xlsx-layout.js';
 import type { WorkbookParts } from './xlsx-parts.js';
 import { decodeXmlText } from './xml-text.js';
 
 /** What a pass over a sheet found: whether it has data, or why the lean reader leaves the sheet to exceljs. */
-export type SheetScan = { readonly ok: true; readonly hasData: boolean; readonly merges: readonly Merge[] } | { readonly ok: false; readonly reason: string };
+/** What a sheet lists after its rows that changes how they read: merged ranges, and cells with a hyperlink (by `cellKey`). */
+export interface SheetLayout {
+  readonly merges: readonly Merge[];
+  readonly links: ReadonlySet<number>;
+}
+
+const NO_LAYOUT: SheetLayout = { merges: [], links: new Set() };
+
+/** What a pass over a sheet found: whether it has data and its layout, or why the lean reader leaves the sheet to exceljs. */
+export type SheetScan = { readonly ok: true; readonly hasData: boolean; readonly layout: SheetLayout } | { readonly ok: false; readonly reason: string };
 
 /** Thrown inside a pass to leave the sheet to exceljs; never escapes scanSheet. */
 class Unsupported extends Error {}
@@ -159,8 +168,8 @@ function styleIndex(xml: string, at: number, to: number): number {
 }
 
 /**
- * The column number of the cell address starting at `at` (letters, then the row number, which must be `line`
- * written plainly, then the closing quote); anything else makes the sheet unsupported.
+ * The column number of the cell address starting at `at` (one to three letters, then the row number, which must
+ * be `line` written plainly, then the closing quote); anything else makes the sheet unsupported.
  */
 function addressColumn(xml: string, at: number, line: number): number {
   let column = 0;
@@ -171,6 +180,8 @@ function addressColumn(xml: string, at: number, line: number): number {
   for (let c = xml.charCodeAt(i); c >= 0x30 && c <= 0x39; c = xml.charCodeAt((i += 1))) number = number * 10 + (c - 0x30);
   // String(line) has no leading zero and no other character
   if (digitsAt === at || xml.charCodeAt(i) !== 0x22 || number !== line || xml.charCodeAt(digitsAt) === 0x30) unsupported('cell address outside its row');
+  // a sheet's columns end at XFD: a longer name is not a column exceljs and this reader agree on
+  if (digitsAt - at > 3) unsupported('column beyond three letters');
   return column;
 }
 
@@ -223,18 +234,21 @@ function numberText(xml: string, from: number, to: number): number {
 /**
  * Reads a sheet's rows with a lean scan of its XML: row by row, without a workbook model. With `onRow`, hands
  * on every row from 1 to the last (rows the sheet leaves out are empty), each with its cells left to right as
- * exceljs would give them, merged ranges (`merges`, which the sheet lists after its rows: the check pass finds
- * them) filled as exceljs fills them; without it, only checks. Hyperlinks and cell forms exceljs reads in its
- * own odd ways make the sheet unsupported: the check pass finds them before any row is handed on.
+ * exceljs would give them, with the `layout` the check pass found after the rows (merged ranges filled and
+ * hyperlinked cells read as exceljs reads them); without it, only checks. Cell forms and layouts exceljs reads in
+ * its own odd ways make the sheet unsupported: the check pass finds them before any row is handed on.
+ * `relationIds` are the sheet's relationships, which its hyperlinks must name.
  */
 export async function scanSheet(
   stored: Uint8Array,
   method: number,
   parts: WorkbookParts,
+  relationIds: ReadonlySet<string>,
   onRow?: (row: RawRow) => void,
-  merges: readonly Merge[] = [],
+  layout: SheetLayout = NO_LAYOUT,
 ): Promise<SheetScan> {
-  const merged = merges.length === 0 ? undefined : new MergedCells(merges);
+  const merged = layout.merges.length === 0 ? undefined : new MergedCells(layout.merges);
+  const links = layout.links;
   /** per column: the number format of the row's own cell there (read only where ranges are merged) */
   const numFmts: (string | undefined)[] = [];
   /** rows or columns with a style of their own: exceljs gives it to the merged cells the sheet leaves out */
@@ -294,10 +308,13 @@ export async function scanSheet(
       } else {
         const cellTag = xml.slice(at, tagEnd + 1);
         const { value, numFmt } = cellValue(cellTag, xml.slice(addressAt, xml.indexOf('"', addressAt)), closed ? '' : xml.slice(tagEnd + 1, close), parts, masters);
-        if (value !== null) hasData = true;
-        if (onRow) cells[column - 1] = rawCellValue(value, numFmt);
+        // a hyperlinked cell is a value to exceljs even when empty, and a formula there gives its cached result as the link's text
+        const linked = links.size > 0 && links.has(cellKey(line, column));
+        if (value !== null || linked) hasData = true;
+        const shown = linked && typeof value === 'object' && value !== null && 'result' in value ? ((value.result as CellValue | undefined) ?? null) : value;
+        if (onRow) cells[column - 1] = rawCellValue(shown, numFmt);
         if (merged) {
-          merged.noteCell(line, column, value);
+          merged.noteCell(line, column, shown);
           numFmts[column] = numFmt;
         }
       }
@@ -333,10 +350,11 @@ export async function scanSheet(
         continue;
       }
       buffer += piece;
-      if (buffer.includes('<hyperlink')) unsupported('hyperlinks');
-      const mergeAt = buffer.indexOf('<mergeCell');
-      const rowsEndAt = mergeAt < 0 ? -1 : buffer.indexOf('</sheetData>');
-      if (mergeAt >= 0 && (rowsEndAt < 0 || mergeAt < rowsEndAt)) unsupported('merged ranges before the rows end');
+      for (const name of ['<mergeCell', '<hyperlink']) {
+        const at = buffer.indexOf(name);
+        const rowsEndAt = at < 0 ? -1 : buffer.indexOf('</sheetData>');
+        if (at >= 0 && (rowsEndAt < 0 || at < rowsEndAt)) unsupported(`${name}> before the rows end`);
+      }
       if (!styledRowsOrColumns && /<col\s[^>]*\sstyle="/.test(buffer)) styledRowsOrColumns = true;
       let at = 0;
       for (;;) {
@@ -372,13 +390,15 @@ export async function scanSheet(
       }
       buffer = buffer.slice(at);
     }
-    const found = afterRows === undefined ? [] : (parseMerges(afterRows) ?? unsupported('merged ranges exceljs reads otherwise'));
-    if (afterRows?.includes('<hyperlink')) unsupported('hyperlinks');
+    const merges = afterRows === undefined ? [] : (parseMerges(afterRows) ?? unsupported('merged ranges exceljs reads otherwise'));
+    const linked = afterRows === undefined ? new Set<number>() : (parseLinks(afterRows, relationIds) ?? unsupported('a hyperlink without its relationship'));
     // a merged cell the sheet leaves out takes its row's or column's format in exceljs: not followed here
-    if (found.length > 0 && styledRowsOrColumns) unsupported('merged ranges in styled rows or columns');
+    if (merges.length > 0 && styledRowsOrColumns) unsupported('merged ranges in styled rows or columns');
+    // whether an empty hyperlinked cell (data to exceljs) is there, the check pass cannot tell before it knows the links
+    if (!hasData && merges.length === 0 && linked.size > 0) unsupported('hyperlinks on a sheet without values');
     if (onRow) emptyRowsBefore((merged?.lastLine ?? 0) + 1);
     // a merged cell is a value to exceljs: a sheet with a merged range has data
-    return { ok: true, hasData: hasData || found.length > 0, merges: found };
+    return { ok: true, hasData: hasData || merges.length > 0, layout: { merges, links: linked } };
   } catch (error) {
     if (error instanceof Unsupported) return { ok: false, reason: error.message };
     throw error;

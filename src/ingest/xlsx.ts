@@ -4,7 +4,7 @@ import type { InputFile } from '../core/records.js';
 import type { RawValue } from '../core/parse/raw.js';
 import { headerKey } from '../core/headers.js';
 import type { DataValidator } from '../core/validate.js';
-import { rawCellValue } from './xlsx-cells.js';
+import { isFormula, rawCellValue } from './xlsx-cells.js';
 import { readWorkbookParts } from './xlsx-parts.js';
 import { scanSheet } from './xlsx-sheet.js';
 import { storedBytes, zipEntries } from './zip.js';
@@ -32,7 +32,8 @@ async function readLean(bytes: Buffer, file: string, sha256: string, validator: 
     const known = checks.get(index);
     if (known) return known;
     const data = stored[index];
-    const scan = data === undefined ? { ok: false as const, reason: 'damaged entry' } : await scanSheet(data, parts.sheets[index]!.entry.method, parts);
+    const part = parts.sheets[index]!;
+    const scan = data === undefined ? { ok: false as const, reason: 'damaged entry' } : await scanSheet(data, part.entry.method, parts, part.relationIds);
     checks.set(index, scan);
     return scan;
   };
@@ -48,7 +49,7 @@ async function readLean(bytes: Buffer, file: string, sha256: string, validator: 
   if (!scan.ok) return undefined;
   const sheet = parts.sheets[chosen.index]!;
   const table = validator.openTable({ file, sheet: sheet.name, date1904: parts.date1904, fixedWidth: false });
-  await scanSheet(stored[chosen.index]!, sheet.entry.method, parts, (row) => table.push(row), scan.merges);
+  await scanSheet(stored[chosen.index]!, sheet.entry.method, parts, sheet.relationIds, (row) => table.push(row), scan.layout);
   const records = table.end();
   return { input: { path: file, sha256, format: 'xlsx', records, sheet: sheet.name } };
 }
@@ -59,7 +60,7 @@ async function readLean(bytes: Buffer, file: string, sha256: string, validator: 
  */
 function valueOf(cell: Cell): CellValue {
   const value = cell.value;
-  if (typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value)) return { ...value, result: cell.result } as CellValue;
+  if (isFormula(value)) return { ...value, result: cell.result } as CellValue;
   return value;
 }
 

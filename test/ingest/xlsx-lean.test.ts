@@ -36,7 +36,7 @@ async function rowsOf(read: typeof readXlsx, bytes: Buffer, sheet?: string) {
 function leanReads(bytes: Buffer): Promise<boolean[]> {
   const entries = zipEntries(bytes)!;
   const parts = readWorkbookParts(bytes, entries)!;
-  return Promise.all(parts.sheets.map(async (s) => (await scanSheet(storedBytes(bytes, s.entry)!, s.entry.method, parts)).ok));
+  return Promise.all(parts.sheets.map(async (s) => (await scanSheet(storedBytes(bytes, s.entry)!, s.entry.method, parts, s.relationIds)).ok));
 }
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -55,6 +55,7 @@ const cellValue = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ richText: [{ text: '굵은', font: { bold: true } }, { text: ' 글씨' }] }) },
+  { weight: 1, arbitrary: fc.constantFrom({ text: '홈페이지', hyperlink: 'https://example.org' }, { text: '00123', hyperlink: 'mailto:care@example.kr' }, { text: '', hyperlink: 'https://example.org/x' }) },
   { weight: 2, arbitrary: fc.constant(null) },
 );
 const numFmt = fc.option(fc.constantFrom('0%', '0.0%', '00000', 'yyyy-mm-dd', 'mm-dd-yy', '#,##0', '"월"0', '0.00', '@'), { nil: undefined, freq: 2 });
@@ -121,7 +122,7 @@ describe('the lean xlsx reader reads what exceljs reads', () => {
     expect(await leanReads(bytes)).toEqual([true]);
   });
 
-  it('reads merged ranges itself, as exceljs fills them; leaves hyperlinks to exceljs', async () => {
+  it('reads merged ranges and hyperlinks itself, as exceljs reads them', async () => {
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet('자료');
     ws.getCell('A1').value = '2024년 제공기관 현황';
@@ -147,8 +148,10 @@ describe('the lean xlsx reader reads what exceljs reads', () => {
     ]);
 
     const linked = new ExcelJS.Workbook();
-    linked.addWorksheet('자료').addRow([{ text: '링크', hyperlink: 'https://example.org' }]);
-    expect(await leanReads(Buffer.from(await linked.xlsx.writeBuffer()))).toEqual([false]);
+    linked.addWorksheet('자료').addRow([{ text: '링크', hyperlink: 'https://example.org' }, 5]);
+    const bytes = Buffer.from(await linked.xlsx.writeBuffer());
+    expect(await leanReads(bytes)).toEqual([true]);
+    expect(await rowsOf(readXlsx, bytes)).toEqual(await rowsOf(readXlsxWithExceljs, bytes));
   });
 
   it('knows the built-in number formats exceljs knows', () => {
@@ -213,7 +216,7 @@ describe('the lean reader reads number and shared-string cells by position', () 
   const sheet = (cells: string) => Buffer.from(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`);
   const scan = async (cells: string) => {
     const rows: RawRow[] = [];
-    const result = await scanSheet(sheet(cells), 0, parts, (row) => rows.push(row));
+    const result = await scanSheet(sheet(cells), 0, parts, new Set(), (row) => rows.push(row));
     return { result, rows };
   };
   const numberText = fc.oneof(
@@ -233,7 +236,7 @@ describe('the lean reader reads number and shared-string cells by position', () 
       })
       .join('');
     const { result, rows } = await scan(xml);
-    expect(result).toEqual({ ok: true, hasData: true, merges: [] });
+    expect(result).toEqual({ ok: true, hasData: true, layout: { merges: [], links: new Set() } });
     const expected = cells.map(([text, { style }]) => rawCellValue(parseFloat(text), style === undefined ? undefined : FORMATS[parseInt(style, 10)]));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.cells).toHaveLength(expected.length);
@@ -251,13 +254,32 @@ describe('the lean reader reads number and shared-string cells by position', () 
 
   it('fills a merged range from its master, down to rows the sheet leaves out', async () => {
     const rows: RawRow[] = [];
-    const check = await scanSheet(mergedSheet('A1:B2'), 0, parts);
-    expect(check).toEqual({ ok: true, hasData: true, merges: [{ top: 1, left: 1, bottom: 2, right: 2 }] });
-    await scanSheet(mergedSheet('A1:B2'), 0, parts, (row) => rows.push(row), check.ok ? check.merges : []);
+    const check = await scanSheet(mergedSheet('A1:B2'), 0, parts, new Set());
+    expect(check).toEqual({ ok: true, hasData: true, layout: { merges: [{ top: 1, left: 1, bottom: 2, right: 2 }], links: new Set() } });
+    await scanSheet(mergedSheet('A1:B2'), 0, parts, new Set(), (row) => rows.push(row), check.ok ? check.layout : undefined);
     expect(rows).toEqual([
       { line: 1, cells: ['가', '가'] },
       { line: 2, cells: ['가', '가'] },
     ]);
+  });
+
+  // exceljs turns a cell with a hyperlink into {text, hyperlink}: a formula's text is its cached result
+  const linkedSheet = (cells: string, links: string) => Buffer.from(`<worksheet><sheetData><row r="1">${cells}</row></sheetData><hyperlinks>${links}</hyperlinks></worksheet>`);
+  it('reads a hyperlinked formula as its cached result (no result: empty), not as a formula', async () => {
+    const rows: RawRow[] = [];
+    const xml = linkedSheet('<c r="A1"><f>B1*2</f><v>0</v></c><c r="B1"><f>C1</f></c><c r="C1" t="s"><v>1</v></c>', '<hyperlink ref="A1" r:id="rId1"/><hyperlink ref="B1" r:id="rId2"/><hyperlink ref="C1" location="자료!A1"/>');
+    const relations = new Set(['rId1', 'rId2']);
+    const check = await scanSheet(xml, 0, parts, relations);
+    expect(check.ok).toBe(true);
+    await scanSheet(xml, 0, parts, relations, (row) => rows.push(row), check.ok ? check.layout : undefined);
+    expect(rows).toEqual([{ line: 1, cells: [0, undefined, '나'] }]);
+  });
+
+  it.each([
+    ['a hyperlink whose relationship is missing', linkedSheet('<c r="A1" t="s"><v>0</v></c>', '<hyperlink ref="A1" r:id="rId9"/>')],
+    ['a hyperlink on an empty cell of a sheet without values', linkedSheet('<c r="A1" s="2"/>', '<hyperlink ref="A1" r:id="rId1"/>')],
+  ])('leaves %s to exceljs', async (_, xml) => {
+    expect((await scanSheet(xml, 0, parts, new Set(['rId1']))).ok).toBe(false);
   });
 
   it.each([
@@ -268,13 +290,14 @@ describe('the lean reader reads number and shared-string cells by position', () 
     ['a range in a styled row', 'A1:B1', { rowStyle: ' s="2" customFormat="1"' }],
     ['a range in a styled column', 'A1:B1', { cols: '<cols><col min="1" max="2" style="2"/></cols>' }],
   ])('leaves %s to exceljs', async (_, ref, options) => {
-    expect((await scanSheet(mergedSheet(ref, options), 0, parts)).ok).toBe(false);
+    expect((await scanSheet(mergedSheet(ref, options), 0, parts, new Set())).ok).toBe(false);
   });
 
   it.each([
     ['an address with a leading zero', '<c r="A01"><v>1</v></c>'],
     ['an address of another row', '<c r="A2"><v>1</v></c>'],
     ['an address without a column', '<c r="1"><v>1</v></c>'],
+    ['an address with a column past three letters', '<c r="AAAA1"><v>1</v></c>'],
     ['a single-quoted attribute', "<c r='A1'><v>1</v></c>"],
     ['a cell without an address', '<c s="2"><v>1</v></c>'],
   ])('leaves %s to exceljs', async (_, cells) => {

@@ -1,6 +1,7 @@
 import type { CellValue } from 'exceljs';
 import type { RawValue } from '../core/parse/raw.js';
-import { rawCellValue } from './xlsx-cells.js';
+import { isFormula, rawCellValue } from './xlsx-cells.js';
+import { attribute, elements } from './xml-text.js';
 
 /** A merged range of cells, by row (line) and column numbers, both 1-based and inclusive. */
 export interface Merge {
@@ -11,6 +12,27 @@ export interface Merge {
 }
 
 const columnNumber = (letters: string) => [...letters].reduce((n, letter) => n * 26 + (letter.charCodeAt(0) - 64), 0);
+
+/** A cell's place as one number (any column a cell address can name stays below 2^20). */
+export const cellKey = (line: number, column: number) => line * 2 ** 20 + column;
+
+/**
+ * The cells with a hyperlink to a target outside the workbook (by `cellKey`), from a sheet's XML after its rows,
+ * or undefined when one names a relationship the sheet does not have (exceljs cannot load such a sheet). A link
+ * whose `ref` is not a single cell's address matches no cell for exceljs either, and a link within the workbook
+ * (`location`, no relationship) leaves the cell as it is: both are left out.
+ */
+export function parseLinks(xml: string, relationIds: ReadonlySet<string>): Set<number> | undefined {
+  const links = new Set<number>();
+  for (const { tag } of elements(xml, 'hyperlink')) {
+    const relation = attribute(tag, 'r:id');
+    if (!relation) continue;
+    if (!relationIds.has(relation)) return undefined;
+    const cell = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(attribute(tag, 'ref') ?? '');
+    if (cell) links.add(cellKey(Number(cell[2]), columnNumber(cell[1]!)));
+  }
+  return links;
+}
 
 /**
  * The merged ranges of a sheet, from its XML after the rows (`<mergeCells>`), or undefined when one is not a
@@ -57,7 +79,7 @@ export class MergedCells {
     for (const merge of this.merges) {
       if (line < merge.top || line > merge.bottom) continue;
       const master = this.masterValues.get(merge) ?? null;
-      const value = typeof master === 'object' && master !== null && ('formula' in master || 'sharedFormula' in master) ? ({ ...master, result: undefined } as CellValue) : master;
+      const value = isFormula(master) ? ({ ...master, result: undefined } as CellValue) : master;
       for (let column = merge.left; column <= merge.right; column += 1) {
         if (line === merge.top && column === merge.left) continue;
         cells[column - 1] = rawCellValue(value, numFmtOf(column));
