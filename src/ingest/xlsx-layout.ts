@@ -17,17 +17,22 @@ const columnNumber = (letters: string) => [...letters].reduce((n, letter) => n *
 export const cellKey = (line: number, column: number) => line * 2 ** 20 + column;
 
 /**
- * The cells with a hyperlink to a target outside the workbook (by `cellKey`), from a sheet's XML after its rows,
- * or undefined when one names a relationship the sheet does not have (exceljs cannot load such a sheet). A link
- * whose `ref` is not a single cell's address matches no cell for exceljs either, and a link within the workbook
- * (`location`, no relationship) leaves the cell as it is: both are left out.
+ * The cells with a hyperlink to a target outside the workbook (by `cellKey`), from the `<hyperlinks>` a sheet lists
+ * after its rows, or undefined when one names a relationship the sheet does not have (exceljs cannot load such a
+ * sheet) or a `<hyperlink>` stands elsewhere. A link whose `ref` is not a single cell's address matches no cell for
+ * exceljs either, and a link within the workbook (`location`, no relationship) or to an empty target leaves the
+ * cell as it is: those are left out.
  */
-export function parseLinks(xml: string, relationIds: ReadonlySet<string>): Set<number> | undefined {
+export function parseLinks(xml: string, relations: ReadonlyMap<string, string>): Set<number> | undefined {
+  const listed = onlyWithin(xml, 'hyperlinks', 'hyperlink');
+  if (listed === undefined) return undefined;
   const links = new Set<number>();
-  for (const { tag } of elements(xml, 'hyperlink')) {
+  for (const { tag } of elements(listed, 'hyperlink')) {
     const relation = attribute(tag, 'r:id');
     if (!relation) continue;
-    if (!relationIds.has(relation)) return undefined;
+    const target = relations.get(relation);
+    if (target === undefined) return undefined;
+    if (!target) continue;
     const cell = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(attribute(tag, 'ref') ?? '');
     if (cell) links.add(cellKey(Number(cell[2]), columnNumber(cell[1]!)));
   }
@@ -35,21 +40,38 @@ export function parseLinks(xml: string, relationIds: ReadonlySet<string>): Set<n
 }
 
 /**
- * The merged ranges of a sheet, from its XML after the rows (`<mergeCells>`), or undefined when one is not a
- * plain range of two or more cells, or overlaps another (exceljs refuses such a workbook: it is left to it).
+ * The merged ranges of a sheet, from the `<mergeCells>` it lists after its rows, or undefined when one is not a
+ * plain range of two or more cells within column XFD, overlaps another (exceljs refuses such a workbook: it is left to it), or a
+ * `<mergeCell>` stands elsewhere.
  */
 export function parseMerges(xml: string): Merge[] | undefined {
+  const listed = onlyWithin(xml, 'mergeCells', 'mergeCell');
+  if (listed === undefined) return undefined;
   const merges: Merge[] = [];
-  for (const [, ref] of xml.matchAll(/<mergeCell\s+ref="([^"]*)"\s*\/>/g)) {
+  for (const [, ref] of listed.matchAll(/<mergeCell\s+ref="([^"]*)"\s*\/>/g)) {
     const match = /^([A-Z]{1,3})([1-9][0-9]{0,6}):([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(ref!);
     if (!match) return undefined;
     const merge = { top: Number(match[2]), left: columnNumber(match[1]!), bottom: Number(match[4]), right: columnNumber(match[3]!) };
-    if (merge.bottom < merge.top || merge.right < merge.left || (merge.bottom === merge.top && merge.right === merge.left)) return undefined;
+    if (merge.bottom < merge.top || merge.right < merge.left || (merge.bottom === merge.top && merge.right === merge.left) || merge.right > 16_384) return undefined;
     if (merges.some((m) => m.top <= merge.bottom && merge.top <= m.bottom && m.left <= merge.right && merge.left <= m.right)) return undefined;
     merges.push(merge);
   }
   // every <mergeCell> must have been read as one of them
-  return (xml.match(/<mergeCell\b/g)?.length ?? 0) === merges.length ? merges : undefined;
+  return (listed.match(/<mergeCell\b/g)?.length ?? 0) === merges.length ? merges : undefined;
+}
+
+/**
+ * The body of the one `<list>` in `xml` when every `<item>` stands in it ('' when there is neither), or undefined:
+ * exceljs reads items only there, and a comment (which it skips) is not followed here.
+ */
+function onlyWithin(xml: string, list: string, item: string): string | undefined {
+  const count = (text: string) => text.match(new RegExp(`<${item}\\b`, 'g'))?.length ?? 0;
+  const lists = [...elements(xml, list)];
+  const all = count(xml);
+  if (all === 0 && lists.length === 0) return '';
+  if (lists.length !== 1 || xml.includes('<!--')) return undefined;
+  const body = lists[0]!.body;
+  return count(body) === all ? body : undefined;
 }
 
 /**

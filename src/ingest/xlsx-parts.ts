@@ -8,8 +8,8 @@ export interface SheetPart {
   readonly state: string;
   /** the zip entry of its XML */
   readonly entry: ZipEntry;
-  /** the ids of its relationships (`xl/worksheets/_rels/….rels`): a hyperlink names its target by one */
-  readonly relationIds: ReadonlySet<string>;
+  /** its relationships (`xl/worksheets/_rels/….rels`), id to target ('' when it has none): a hyperlink names its target by one */
+  readonly relations: ReadonlyMap<string, string>;
 }
 
 /** What reading a sheet's cells needs from the rest of the workbook. */
@@ -75,8 +75,8 @@ export function readWorkbookParts(bytes: Uint8Array, entries: readonly ZipEntry[
     if (entry === undefined || name === undefined) return undefined;
     const slash = entry.name.lastIndexOf('/');
     const sheetRels = text(`${entry.name.slice(0, slash + 1)}_rels/${entry.name.slice(slash + 1)}.rels`) ?? '';
-    const relationIds = new Set([...elements(sheetRels, 'Relationship')].map(({ tag }) => attribute(tag, 'Id') ?? ''));
-    sheets.push({ name, state: attribute(tag, 'state') ?? 'visible', entry, relationIds });
+    const relations = new Map([...elements(sheetRels, 'Relationship')].map(({ tag }) => [attribute(tag, 'Id') ?? '', attribute(tag, 'Target') ?? ''] as const));
+    sheets.push({ name, state: attribute(tag, 'state') ?? 'visible', entry, relations });
   }
   const properties = elements(workbook, 'workbookPr').next().value;
   const date1904 = properties !== undefined && attribute(properties.tag, 'date1904') === '1';
@@ -86,7 +86,9 @@ export function readWorkbookParts(bytes: Uint8Array, entries: readonly ZipEntry[
   for (const { tag } of elements(styles, 'numFmt')) customFormats.set(Number(attribute(tag, 'numFmtId')), attribute(tag, 'formatCode') ?? '');
   const cellXfs = elements(styles, 'cellXfs').next().value?.body ?? '';
   const xfFormats = [...elements(cellXfs, 'xf')].map(({ tag }) => parseInt(attribute(tag, 'numFmtId') ?? '', 10));
+  // exceljs takes no style for style 0 (it tests the index for truth), whatever format xf 0 has
   const numFmtOf = (style: number) => {
+    if (!style) return undefined;
     const id = xfFormats[style];
     if (id === undefined || !id) return undefined;
     return customFormats.get(id) || BUILT_IN_FORMATS[id];

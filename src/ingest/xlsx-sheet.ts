@@ -29,6 +29,8 @@ const unsupported = (reason: string): never => {
 
 /** The value of `name="…"` in a start tag, or undefined. Tags with single-quoted values are left to exceljs. */
 function attr(tag: string, name: string): string | undefined {
+  // attributes parted by tabs or line breaks would be missed below: such a tag is left to exceljs
+  if (/[\t\n\r]/.test(tag)) unsupported('attributes parted by tabs or line breaks');
   const at = tag.indexOf(` ${name}="`);
   if (at < 0) return undefined;
   const start = at + name.length + 3;
@@ -129,6 +131,9 @@ async function* sheetText(stored: Uint8Array, method: number): AsyncGenerator<st
 }
 
 const ROW_END = '</row>';
+
+/** Whether the XML has a column (`<col>`) with a style of its own, however its attributes are quoted or parted. */
+const styledColumns = (xml: string) => /<col\b[^>]*\sstyle\s*=/.test(xml);
 const APOSTROPHE = 0x27;
 const NUMBER_CELL = 0;
 const SHARED_CELL = 1;
@@ -148,6 +153,7 @@ function readCellTag(xml: string, from: number, to: number): void {
   for (let i = from; i < to; i += 1) {
     const c = xml.charCodeAt(i);
     if (c === APOSTROPHE) unsupported('single-quoted attributes');
+    if (c === 0x09 || c === 0x0a || c === 0x0d) unsupported('attributes parted by tabs or line breaks');
     if (c !== 0x20 || i + 4 > to || xml.charCodeAt(i + 2) !== 0x3d || xml.charCodeAt(i + 3) !== 0x22) continue;
     const name = xml.charCodeAt(i + 1);
     if (name === 0x72 && addressAt < 0) addressAt = i + 4;
@@ -180,8 +186,8 @@ function addressColumn(xml: string, at: number, line: number): number {
   for (let c = xml.charCodeAt(i); c >= 0x30 && c <= 0x39; c = xml.charCodeAt((i += 1))) number = number * 10 + (c - 0x30);
   // String(line) has no leading zero and no other character
   if (digitsAt === at || xml.charCodeAt(i) !== 0x22 || number !== line || xml.charCodeAt(digitsAt) === 0x30) unsupported('cell address outside its row');
-  // a sheet's columns end at XFD: a longer name is not a column exceljs and this reader agree on
-  if (digitsAt - at > 3) unsupported('column beyond three letters');
+  // a sheet's columns end at XFD (16,384): exceljs refuses a cell past it
+  if (column > 16_384) unsupported('column past XFD');
   return column;
 }
 
@@ -237,13 +243,13 @@ function numberText(xml: string, from: number, to: number): number {
  * exceljs would give them, with the `layout` the check pass found after the rows (merged ranges filled and
  * hyperlinked cells read as exceljs reads them); without it, only checks. Cell forms and layouts exceljs reads in
  * its own odd ways make the sheet unsupported: the check pass finds them before any row is handed on.
- * `relationIds` are the sheet's relationships, which its hyperlinks must name.
+ * `relations` are the sheet's relationships (id to target), which its hyperlinks name.
  */
 export async function scanSheet(
   stored: Uint8Array,
   method: number,
   parts: WorkbookParts,
-  relationIds: ReadonlySet<string>,
+  relations: ReadonlyMap<string, string>,
   onRow?: (row: RawRow) => void,
   layout: SheetLayout = NO_LAYOUT,
 ): Promise<SheetScan> {
@@ -341,6 +347,8 @@ export async function scanSheet(
       hand(nextLine, cells);
     }
   };
+  /** the sheet's XML before its rows (its column styles), until they begin */
+  let beforeRows: string | undefined = '';
   /** the sheet's XML after its rows (merged ranges, hyperlinks, page setup), once the rows have ended */
   let afterRows: string | undefined;
   try {
@@ -349,22 +357,30 @@ export async function scanSheet(
         afterRows += piece;
         continue;
       }
+      if (beforeRows !== undefined) {
+        beforeRows += piece;
+        const rowsAt = beforeRows.indexOf('<sheetData');
+        if (rowsAt >= 0) {
+          if (styledColumns(beforeRows.slice(0, rowsAt))) styledRowsOrColumns = true;
+          beforeRows = undefined;
+        }
+      }
       buffer += piece;
+      const rowsEndAt = buffer.indexOf('</sheetData>');
       for (const name of ['<mergeCell', '<hyperlink']) {
         const at = buffer.indexOf(name);
-        const rowsEndAt = at < 0 ? -1 : buffer.indexOf('</sheetData>');
         if (at >= 0 && (rowsEndAt < 0 || at < rowsEndAt)) unsupported(`${name}> before the rows end`);
       }
-      if (!styledRowsOrColumns && /<col\s[^>]*\sstyle="/.test(buffer)) styledRowsOrColumns = true;
       let at = 0;
       for (;;) {
         let start = buffer.indexOf('<row', at);
         // <rowBreaks> is not a row
         while (start >= 0 && !/[\s>/]/.test(buffer[start + 4] ?? ' ')) start = buffer.indexOf('<row', start + 4);
+        // nor is anything after the rows end
+        if (start > rowsEndAt && rowsEndAt >= 0) start = -1;
         if (start < 0) {
-          const rowsEnd = buffer.indexOf('</sheetData>', at);
-          if (rowsEnd >= 0) {
-            afterRows = buffer.slice(rowsEnd);
+          if (rowsEndAt >= at) {
+            afterRows = buffer.slice(rowsEndAt);
             at = buffer.length;
           } else at = Math.max(at, buffer.length - 16);
           break;
@@ -391,8 +407,9 @@ export async function scanSheet(
       buffer = buffer.slice(at);
     }
     const merges = afterRows === undefined ? [] : (parseMerges(afterRows) ?? unsupported('merged ranges exceljs reads otherwise'));
-    const linked = afterRows === undefined ? new Set<number>() : (parseLinks(afterRows, relationIds) ?? unsupported('a hyperlink without its relationship'));
+    const linked = afterRows === undefined ? new Set<number>() : (parseLinks(afterRows, relations) ?? unsupported('hyperlinks exceljs reads otherwise'));
     // a merged cell the sheet leaves out takes its row's or column's format in exceljs: not followed here
+    if (styledColumns(beforeRows ?? '') || styledColumns(afterRows ?? '')) styledRowsOrColumns = true;
     if (merges.length > 0 && styledRowsOrColumns) unsupported('merged ranges in styled rows or columns');
     // whether an empty hyperlinked cell (data to exceljs) is there, the check pass cannot tell before it knows the links
     if (!hasData && merges.length === 0 && linked.size > 0) unsupported('hyperlinks on a sheet without values');

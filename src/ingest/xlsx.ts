@@ -33,7 +33,7 @@ async function readLean(bytes: Buffer, file: string, sha256: string, validator: 
     if (known) return known;
     const data = stored[index];
     const part = parts.sheets[index]!;
-    const scan = data === undefined ? { ok: false as const, reason: 'damaged entry' } : await scanSheet(data, part.entry.method, parts, part.relationIds);
+    const scan = data === undefined ? { ok: false as const, reason: 'damaged entry' } : await scanSheet(data, part.entry.method, parts, part.relations);
     checks.set(index, scan);
     return scan;
   };
@@ -49,7 +49,7 @@ async function readLean(bytes: Buffer, file: string, sha256: string, validator: 
   if (!scan.ok) return undefined;
   const sheet = parts.sheets[chosen.index]!;
   const table = validator.openTable({ file, sheet: sheet.name, date1904: parts.date1904, fixedWidth: false });
-  await scanSheet(stored[chosen.index]!, sheet.entry.method, parts, sheet.relationIds, (row) => table.push(row), scan.layout);
+  await scanSheet(stored[chosen.index]!, sheet.entry.method, parts, sheet.relations, (row) => table.push(row), scan.layout);
   const records = table.end();
   return { input: { path: file, sha256, format: 'xlsx', records, sheet: sheet.name } };
 }

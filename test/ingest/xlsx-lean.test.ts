@@ -36,7 +36,7 @@ async function rowsOf(read: typeof readXlsx, bytes: Buffer, sheet?: string) {
 function leanReads(bytes: Buffer): Promise<boolean[]> {
   const entries = zipEntries(bytes)!;
   const parts = readWorkbookParts(bytes, entries)!;
-  return Promise.all(parts.sheets.map(async (s) => (await scanSheet(storedBytes(bytes, s.entry)!, s.entry.method, parts, s.relationIds)).ok));
+  return Promise.all(parts.sheets.map(async (s) => (await scanSheet(storedBytes(bytes, s.entry)!, s.entry.method, parts, s.relations)).ok));
 }
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -157,22 +157,22 @@ describe('the lean xlsx reader reads what exceljs reads', () => {
   it('knows the built-in number formats exceljs knows', () => {
     const defaults = createRequire(import.meta.url)('exceljs/lib/xlsx/defaultnumformats.js') as Record<string, { f?: string }>;
     for (const [id, { f }] of Object.entries(defaults)) {
-      const styles = `<styleSheet><cellXfs count="1"><xf numFmtId="${id}"/></cellXfs></styleSheet>`;
+      const styles = `<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="${id}"/></cellXfs></styleSheet>`;
       // exceljs gives no format for id 0 (General) and for the ids whose code depends on the locale
-      expect(formatOfStyle(styles)).toBe(id === '0' ? undefined : f);
+      expect(formatOfStyle(styles, 1)).toBe(id === '0' ? undefined : f);
     }
   });
 });
 
 /** The number format the lean reader gives style 0 of a styles.xml, through a minimal workbook. */
-function formatOfStyle(styles: string): string | undefined {
+function formatOfStyle(styles: string, style: number): string | undefined {
   const parts = readWorkbookParts(...zipOf({
     'xl/workbook.xml': '<workbook><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>',
     'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
     'xl/worksheets/sheet1.xml': '<worksheet><sheetData/></worksheet>',
     'xl/styles.xml': styles,
   }));
-  return parts?.numFmtOf(0);
+  return parts?.numFmtOf(style);
 }
 
 /** A stored (uncompressed) zip of the given files, with its entries. */
@@ -216,7 +216,7 @@ describe('the lean reader reads number and shared-string cells by position', () 
   const sheet = (cells: string) => Buffer.from(`<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`);
   const scan = async (cells: string) => {
     const rows: RawRow[] = [];
-    const result = await scanSheet(sheet(cells), 0, parts, new Set(), (row) => rows.push(row));
+    const result = await scanSheet(sheet(cells), 0, parts, new Map(), (row) => rows.push(row));
     return { result, rows };
   };
   const numberText = fc.oneof(
@@ -254,9 +254,9 @@ describe('the lean reader reads number and shared-string cells by position', () 
 
   it('fills a merged range from its master, down to rows the sheet leaves out', async () => {
     const rows: RawRow[] = [];
-    const check = await scanSheet(mergedSheet('A1:B2'), 0, parts, new Set());
+    const check = await scanSheet(mergedSheet('A1:B2'), 0, parts, new Map());
     expect(check).toEqual({ ok: true, hasData: true, layout: { merges: [{ top: 1, left: 1, bottom: 2, right: 2 }], links: new Set() } });
-    await scanSheet(mergedSheet('A1:B2'), 0, parts, new Set(), (row) => rows.push(row), check.ok ? check.layout : undefined);
+    await scanSheet(mergedSheet('A1:B2'), 0, parts, new Map(), (row) => rows.push(row), check.ok ? check.layout : undefined);
     expect(rows).toEqual([
       { line: 1, cells: ['가', '가'] },
       { line: 2, cells: ['가', '가'] },
@@ -268,18 +268,64 @@ describe('the lean reader reads number and shared-string cells by position', () 
   it('reads a hyperlinked formula as its cached result (no result: empty), not as a formula', async () => {
     const rows: RawRow[] = [];
     const xml = linkedSheet('<c r="A1"><f>B1*2</f><v>0</v></c><c r="B1"><f>C1</f></c><c r="C1" t="s"><v>1</v></c>', '<hyperlink ref="A1" r:id="rId1"/><hyperlink ref="B1" r:id="rId2"/><hyperlink ref="C1" location="자료!A1"/>');
-    const relations = new Set(['rId1', 'rId2']);
+    const relations = new Map([
+      ['rId1', 'https://example.org/a'],
+      ['rId2', 'https://example.org/b'],
+    ]);
     const check = await scanSheet(xml, 0, parts, relations);
     expect(check.ok).toBe(true);
     await scanSheet(xml, 0, parts, relations, (row) => rows.push(row), check.ok ? check.layout : undefined);
     expect(rows).toEqual([{ line: 1, cells: [0, undefined, '나'] }]);
   });
 
+  it('reads a hyperlink to an empty target as no link, as exceljs does', async () => {
+    const rows: RawRow[] = [];
+    const xml = linkedSheet('<c r="A1"><f>1+1</f></c>', '<hyperlink ref="A1" r:id="rId1"/>');
+    const relations = new Map([['rId1', '']]);
+    const check = await scanSheet(xml, 0, parts, relations);
+    await scanSheet(xml, 0, parts, relations, (row) => rows.push(row), check.ok ? check.layout : undefined);
+    expect(rows).toEqual([{ line: 1, cells: [{ fault: 'formulaNoResult', text: '=1+1' }] }]);
+  });
+
+  it('ends the rows at </sheetData>: a <row> after it is no row, and the ranges after it still apply', async () => {
+    const rows: RawRow[] = [];
+    const xml = Buffer.from(
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>5</v></c></row></sheetData><x><row r="3"><c r="A3"><v>1</v></c></row></x><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>',
+    );
+    const check = await scanSheet(xml, 0, parts, new Map());
+    await scanSheet(xml, 0, parts, new Map(), (row) => rows.push(row), check.ok ? check.layout : undefined);
+    expect(rows).toEqual([{ line: 1, cells: [5, 5] }]);
+  });
+
+  it('takes no number format from style 0, whatever format xf 0 has (exceljs ignores style 0)', () => {
+    expect(formatOfStyle('<styleSheet><cellXfs count="2"><xf numFmtId="10"/><xf numFmtId="10"/></cellXfs></styleSheet>', 0)).toBeUndefined();
+    expect(formatOfStyle('<styleSheet><cellXfs count="2"><xf numFmtId="10"/><xf numFmtId="10"/></cellXfs></styleSheet>', 1)).toBe('0.00%');
+  });
+
+  it.each([
+    ['a hyperlink outside <hyperlinks>', linkedSheet('<c r="A1" t="s"><v>0</v></c>', '') + '<hyperlink ref="A1" r:id="rId1"/>'],
+    ['a hyperlink in a comment', linkedSheet('<c r="A1" t="s"><v>0</v></c>', '<!-- <hyperlink ref="A1" r:id="rId1"/> -->')],
+    ['a merged range outside <mergeCells>', '<worksheet><sheetData><row r="1"><c r="A1"><v>5</v></c></row></sheetData><mergeCell ref="A1:B1"/></worksheet>'],
+    ['a cell tag with a tab before an attribute', '<worksheet><sheetData><row r="1"><c r="A1"\tt="s"><v>1</v></c></row></sheetData></worksheet>'],
+    ['a row tag with a line break before an attribute', '<worksheet><sheetData><row r="1"\ns="1" customFormat="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>'],
+    ['a cell past column XFD', '<worksheet><sheetData><row r="1"><c r="XFE1"><v>2</v></c></row></sheetData></worksheet>'],
+    [
+      'a merged range with a single-quoted styled column',
+      "<worksheet><cols><col min='2' max='2' style='1'/></cols><sheetData><row r=\"1\"><c r=\"A1\"><v>0.5</v></c></row></sheetData><mergeCells><mergeCell ref=\"A1:B1\"/></mergeCells></worksheet>",
+    ],
+    [
+      'a merged range with a styled column listed after the rows',
+      '<worksheet><sheetData><row r="1"><c r="A1"><v>0.5</v></c></row></sheetData><cols><col min="2" max="2" style="1"/></cols><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>',
+    ],
+  ])('leaves %s to exceljs', async (_, xml) => {
+    expect((await scanSheet(Buffer.from(xml), 0, parts, new Map([['rId1', 'https://example.org']]))).ok).toBe(false);
+  });
+
   it.each([
     ['a hyperlink whose relationship is missing', linkedSheet('<c r="A1" t="s"><v>0</v></c>', '<hyperlink ref="A1" r:id="rId9"/>')],
     ['a hyperlink on an empty cell of a sheet without values', linkedSheet('<c r="A1" s="2"/>', '<hyperlink ref="A1" r:id="rId1"/>')],
   ])('leaves %s to exceljs', async (_, xml) => {
-    expect((await scanSheet(xml, 0, parts, new Set(['rId1']))).ok).toBe(false);
+    expect((await scanSheet(xml, 0, parts, new Map([['rId1', 'https://example.org']]))).ok).toBe(false);
   });
 
   it.each([
@@ -287,10 +333,11 @@ describe('the lean reader reads number and shared-string cells by position', () 
     ['a single cell', 'A1:A1', {}],
     ['ranges that overlap', 'A1:B2"/><mergeCell ref="B2:C3', {}],
     ['a range not in A1:B2 form', 'A1', {}],
+    ['a range past column XFD', 'XFC1:XFE1', {}],
     ['a range in a styled row', 'A1:B1', { rowStyle: ' s="2" customFormat="1"' }],
     ['a range in a styled column', 'A1:B1', { cols: '<cols><col min="1" max="2" style="2"/></cols>' }],
   ])('leaves %s to exceljs', async (_, ref, options) => {
-    expect((await scanSheet(mergedSheet(ref, options), 0, parts, new Set())).ok).toBe(false);
+    expect((await scanSheet(mergedSheet(ref, options), 0, parts, new Map())).ok).toBe(false);
   });
 
   it.each([
