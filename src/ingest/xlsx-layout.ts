@@ -39,21 +39,33 @@ export function parseLinks(xml: string, relations: ReadonlyMap<string, string>):
   return links;
 }
 
+/** More merged cells than this (a range over a whole sheet…) are left to exceljs, which goes through each of them. */
+const MAX_MERGED_CELLS = 1 << 20;
+
 /**
  * The merged ranges of a sheet, from the `<mergeCells>` it lists after its rows, or undefined when one is not a
- * plain range of two or more cells within column XFD, overlaps another (exceljs refuses such a workbook: it is left to it), or a
- * `<mergeCell>` stands elsewhere.
+ * plain range of two or more cells within column XFD, overlaps another (exceljs refuses such a workbook: it is
+ * left to it), a `<mergeCell>` stands elsewhere, or the ranges cover more than MAX_MERGED_CELLS cells.
  */
 export function parseMerges(xml: string): Merge[] | undefined {
   const listed = onlyWithin(xml, 'mergeCells', 'mergeCell');
   if (listed === undefined) return undefined;
   const merges: Merge[] = [];
+  // every merged cell, to find overlaps in one pass (exceljs visits every cell of a range too)
+  const covered = new Set<number>();
   for (const [, ref] of listed.matchAll(/<mergeCell\s+ref="([^"]*)"\s*\/>/g)) {
     const match = /^([A-Z]{1,3})([1-9][0-9]{0,6}):([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(ref!);
     if (!match) return undefined;
     const merge = { top: Number(match[2]), left: columnNumber(match[1]!), bottom: Number(match[4]), right: columnNumber(match[3]!) };
     if (merge.bottom < merge.top || merge.right < merge.left || (merge.bottom === merge.top && merge.right === merge.left) || merge.right > 16_384) return undefined;
-    if (merges.some((m) => m.top <= merge.bottom && merge.top <= m.bottom && m.left <= merge.right && merge.left <= m.right)) return undefined;
+    if (covered.size + (merge.bottom - merge.top + 1) * (merge.right - merge.left + 1) > MAX_MERGED_CELLS) return undefined;
+    for (let line = merge.top; line <= merge.bottom; line += 1) {
+      for (let column = merge.left; column <= merge.right; column += 1) {
+        const key = cellKey(line, column);
+        if (covered.has(key)) return undefined;
+        covered.add(key);
+      }
+    }
     merges.push(merge);
   }
   // every <mergeCell> must have been read as one of them
@@ -80,26 +92,34 @@ function onlyWithin(xml: string, list: string, item: string): string | undefined
  * gives them its formula without a cached result (a merged cell has none of its own).
  */
 export class MergedCells {
-  private readonly byMaster = new Map<string, Merge>();
+  private readonly byMaster = new Map<number, Merge>();
+  /** the ranges that reach each row (parseMerges keeps their cells few enough to list them so) */
+  private readonly byLine = new Map<number, Merge[]>();
   private readonly masterValues = new Map<Merge, CellValue>();
   /** the last row a range reaches: exceljs makes the rows up to it */
   readonly lastLine: number;
 
-  constructor(private readonly merges: readonly Merge[]) {
-    for (const merge of merges) this.byMaster.set(`${merge.top}:${merge.left}`, merge);
+  constructor(merges: readonly Merge[]) {
+    for (const merge of merges) {
+      this.byMaster.set(cellKey(merge.top, merge.left), merge);
+      for (let line = merge.top; line <= merge.bottom; line += 1) {
+        const reaching = this.byLine.get(line);
+        if (reaching === undefined) this.byLine.set(line, [merge]);
+        else reaching.push(merge);
+      }
+    }
     this.lastLine = merges.reduce((last, merge) => Math.max(last, merge.bottom), 0);
   }
 
   /** Notes a cell's value (as exceljs has it) when it is a range's master. */
   noteCell(line: number, column: number, value: CellValue): void {
-    const merge = this.byMaster.get(`${line}:${column}`);
+    const merge = this.byMaster.get(cellKey(line, column));
     if (merge !== undefined) this.masterValues.set(merge, value);
   }
 
   /** Puts the merged cells of the row into `cells`; `numFmtOf` gives a column's own cell's number format in the row. */
   fill(line: number, cells: (RawValue | undefined)[], numFmtOf: (column: number) => string | undefined): void {
-    for (const merge of this.merges) {
-      if (line < merge.top || line > merge.bottom) continue;
+    for (const merge of this.byLine.get(line) ?? []) {
       const master = this.masterValues.get(merge) ?? null;
       const value = isFormula(master) ? ({ ...master, result: undefined } as CellValue) : master;
       for (let column = merge.left; column <= merge.right; column += 1) {

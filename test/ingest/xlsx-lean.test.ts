@@ -328,8 +328,21 @@ describe('the lean reader reads number and shared-string cells by position', () 
     expect((await scanSheet(xml, 0, parts, new Map([['rId1', 'https://example.org']]))).ok).toBe(false);
   });
 
+  it('fills many ranges, each in the rows it reaches (records of two merged rows, as forms lay them out)', async () => {
+    const records = 500;
+    const rowsXml = Array.from({ length: records }, (_, k) => `<row r="${2 * k + 1}"><c r="A${2 * k + 1}"><v>${k}</v></c><c r="B${2 * k + 1}" t="s"><v>${k % 3}</v></c></row>`).join('');
+    const mergesXml = Array.from({ length: records }, (_, k) => `<mergeCell ref="A${2 * k + 1}:A${2 * k + 2}"/>`).join('');
+    const xml = Buffer.from(`<worksheet><sheetData>${rowsXml}</sheetData><mergeCells count="${records}">${mergesXml}</mergeCells></worksheet>`);
+    const rows: RawRow[] = [];
+    const check = await scanSheet(xml, 0, parts, new Map());
+    await scanSheet(xml, 0, parts, new Map(), (row) => rows.push(row), check.ok ? check.layout : undefined);
+    expect(rows).toHaveLength(2 * records);
+    rows.forEach((row, i) => expect(row).toEqual(i % 2 === 0 ? { line: i + 1, cells: [i / 2, ['가', '나', '다'][(i / 2) % 3]] } : { line: i + 1, cells: [(i - 1) / 2] }));
+  });
+
   it.each([
     ['a reversed range', 'C1:A1', {}],
+    ['a range over more cells than are followed', 'A1:XFD100', {}],
     ['a single cell', 'A1:A1', {}],
     ['ranges that overlap', 'A1:B2"/><mergeCell ref="B2:C3', {}],
     ['a range not in A1:B2 form', 'A1', {}],
