@@ -1,4 +1,5 @@
 import type { Field } from '../rubric/schema.js';
+import { DOT, isDigit, MINUS, NINE, ZERO } from './ascii.js';
 import { FNV_OFFSET, FNV_PRIME } from './fnv.js';
 import { MAX_DIRECT_DIGITS, POWERS_OF_TEN } from './parse/decimal.js';
 import { matchHeader, type HeaderPlan } from './headers.js';
@@ -19,10 +20,6 @@ export interface ByteRow {
   text(start: number, end: number): string;
 }
 
-const ZERO = 0x30;
-const NINE = 0x39;
-const MINUS = 0x2d;
-const DOT = 0x2e;
 
 /** Where the last `leadingDecimal` stopped reading. */
 let decimalEnd = 0;
@@ -137,7 +134,7 @@ function sameBytes(kept: Uint8Array, bytes: Uint8Array, start: number, end: numb
 }
 
 /** Delimiters that a number's text can hold: a line split at them is left to the careful validator. */
-const isNumberByte = (b: number) => (b >= ZERO && b <= NINE) || b === MINUS || b === DOT;
+const isNumberByte = (b: number) => isDigit(b) || b === MINUS || b === DOT;
 
 /**
  * Reads plain wide rows of one table from their bytes, typing each cell exactly as the careful validator
@@ -241,7 +238,7 @@ export class FastRowReader {
         let digits = true;
         let b = 0;
         while (cellEnd < end && (b = bytes[cellEnd]!) !== delimiter) {
-          if (b < ZERO || b > NINE) digits = false;
+          if (!isDigit(b)) digits = false;
           cellEnd += 1;
         }
         id = digits && cellEnd > at && this.digitsAreIds ? row.text(at, cellEnd) : this.textId(row.text(at, cellEnd));

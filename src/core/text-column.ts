@@ -23,9 +23,7 @@ export class TextColumn {
   private chunks: Units[] = [];
   /** whether units take two bytes (some text has a unit above U+00FF) */
   private wide = false;
-  /** where the next text goes, as chunk × CHUNK + position */
-  private used = 0;
-  /** per text: where it ends, in the same numbering */
+  /** per text: where it ends, as chunk × CHUNK + position */
   private readonly ends = uint32Column();
   private readonly long = new Map<number, string>();
   private readonly found: Located = { units: NO_UNITS, start: 0, end: 0 };
@@ -35,25 +33,27 @@ export class TextColumn {
   }
 
   push(text: string): void {
+    const count = this.ends.length;
+    // where the last text ended, in the same numbering
+    let used = count === 0 ? 0 : this.ends.get(count - 1);
     const length = text.length;
     if (length > LONG) {
-      this.long.set(this.ends.length, text);
-      this.ends.push(this.used);
+      this.long.set(count, text);
+      this.ends.push(used);
       return;
     }
     if (!this.wide && !oneByte(text)) this.widen();
     // where it goes in the last chunk (CHUNK when that one is full)
-    let at = this.used - (this.chunks.length - 1) * CHUNK;
+    let at = used - (this.chunks.length - 1) * CHUNK;
     if (this.chunks.length === 0 || at + length > CHUNK) {
       if (this.chunks.length * CHUNK + CHUNK > MAX_UNITS) throw new RangeError('more text than a text column can hold');
       this.chunks.push(this.wide ? new Uint16Array(CHUNK) : new Uint8Array(CHUNK));
-      this.used = (this.chunks.length - 1) * CHUNK;
+      used = (this.chunks.length - 1) * CHUNK;
       at = 0;
     }
     const units = this.chunks[this.chunks.length - 1]!;
     for (let i = 0; i < length; i += 1) units[at + i] = text.charCodeAt(i);
-    this.used += length;
-    this.ends.push(this.used);
+    this.ends.push(used + length);
   }
 
   /** The text at `index`. */

@@ -1,9 +1,7 @@
+import { CR, LF, QUOTE } from '../core/ascii.js';
 import type { ByteRow } from '../core/fast-rows.js';
 import { splitLine, type PlainCsvOptions, type PlainCsvRest } from './plain-csv.js';
 
-const LF = 0x0a;
-const CR = 0x0d;
-const QUOTE = 0x22;
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /**

@@ -1,6 +1,7 @@
 import type { CellValue } from 'exceljs';
 import { StringDecoder } from 'node:string_decoder';
 import { createInflateRaw } from 'node:zlib';
+import { AMPERSAND, APOSTROPHE, CR, DOT, EQUALS, GREATER_THAN, isDigit, LESS_THAN, LF, MINUS, QUOTE, SLASH, SPACE, TAB, ZERO } from '../core/ascii.js';
 import { MAX_DIRECT_DIGITS, POWERS_OF_TEN } from '../core/parse/decimal.js';
 import type { RawRow, RawValue } from '../core/parse/raw.js';
 import { numberReader, rawCellValue } from './xlsx-cells.js';
@@ -37,7 +38,7 @@ function attr(tag: string, name: string): string | undefined {
   return tag.slice(start, tag.indexOf('"', start));
 }
 
-const nameEnds = (code: number) => code === 0x3e || code === 0x2f || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+const nameEnds = (code: number) => code === GREATER_THAN || code === SLASH || code === SPACE || code === TAB || code === LF || code === CR;
 
 /** The first `<name …>…</name>` (or `<name …/>`) in a cell's inner XML: its start tag and its body. */
 function child(inner: string, name: string): { tag: string; body: string } | undefined {
@@ -134,7 +135,10 @@ const ROW_END = '</row>';
 
 /** Whether the XML has a column (`<col>`) with a style of its own, however its attributes are quoted or parted. */
 const styledColumns = (xml: string) => /<col\b[^>]*\sstyle\s*=/.test(xml);
-const APOSTROPHE = 0x27;
+/** The attribute names a cell tag is read for: r (address), t (type), s (style). */
+const R = 0x72;
+const T = 0x74;
+const S = 0x73;
 const NUMBER_CELL = 0;
 const SHARED_CELL = 1;
 const OTHER_CELL = 2;
@@ -153,12 +157,12 @@ function readCellTag(xml: string, from: number, to: number): void {
   for (let i = from; i < to; i += 1) {
     const c = xml.charCodeAt(i);
     if (c === APOSTROPHE) unsupported('single-quoted attributes');
-    if (c === 0x09 || c === 0x0a || c === 0x0d) unsupported('attributes parted by tabs or line breaks');
-    if (c !== 0x20 || i + 4 > to || xml.charCodeAt(i + 2) !== 0x3d || xml.charCodeAt(i + 3) !== 0x22) continue;
+    if (c === TAB || c === LF || c === CR) unsupported('attributes parted by tabs or line breaks');
+    if (c !== SPACE || i + 4 > to || xml.charCodeAt(i + 2) !== EQUALS || xml.charCodeAt(i + 3) !== QUOTE) continue;
     const name = xml.charCodeAt(i + 1);
-    if (name === 0x72 && addressAt < 0) addressAt = i + 4;
-    else if (name === 0x74 && typeAt < 0) typeAt = i + 4;
-    else if (name === 0x73 && styleAt < 0) styleAt = i + 4;
+    if (name === R && addressAt < 0) addressAt = i + 4;
+    else if (name === T && typeAt < 0) typeAt = i + 4;
+    else if (name === S && styleAt < 0) styleAt = i + 4;
   }
 }
 
@@ -167,8 +171,8 @@ function styleIndex(xml: string, at: number, to: number): number {
   if (at < 0) return -1;
   let index = 0;
   let i = at;
-  for (let c = xml.charCodeAt(i); c >= 0x30 && c <= 0x39 && i - at < 9; c = xml.charCodeAt((i += 1))) index = index * 10 + (c - 0x30);
-  if (i > at && xml.charCodeAt(i) === 0x22) return index;
+  for (let c = xml.charCodeAt(i); isDigit(c) && i - at < 9; c = xml.charCodeAt((i += 1))) index = index * 10 + (c - ZERO);
+  if (i > at && xml.charCodeAt(i) === QUOTE) return index;
   const end = xml.indexOf('"', at);
   return parseInt(xml.slice(at, end < 0 || end > to ? to : end), 10);
 }
@@ -183,9 +187,9 @@ function addressColumn(xml: string, at: number, line: number): number {
   for (let c = xml.charCodeAt(i); c >= 65 && c <= 90; c = xml.charCodeAt((i += 1))) column = column * 26 + (c - 64);
   const digitsAt = i;
   let number = 0;
-  for (let c = xml.charCodeAt(i); c >= 0x30 && c <= 0x39; c = xml.charCodeAt((i += 1))) number = number * 10 + (c - 0x30);
+  for (let c = xml.charCodeAt(i); isDigit(c); c = xml.charCodeAt((i += 1))) number = number * 10 + (c - ZERO);
   // String(line) has no leading zero and no other character
-  if (digitsAt === at || xml.charCodeAt(i) !== 0x22 || number !== line || xml.charCodeAt(digitsAt) === 0x30) unsupported('cell address outside its row');
+  if (digitsAt === at || xml.charCodeAt(i) !== QUOTE || number !== line || xml.charCodeAt(digitsAt) === ZERO) unsupported('cell address outside its row');
   // a sheet's columns end at XFD (16,384): exceljs refuses a cell past it
   if (column > 16_384) unsupported('column past XFD');
   return column;
@@ -195,7 +199,7 @@ function addressColumn(xml: string, at: number, line: number): number {
 function plainText(xml: string, from: number, to: number): boolean {
   for (let i = from; i < to; i += 1) {
     const c = xml.charCodeAt(i);
-    if (c === 0x3c || c === 0x26) return false;
+    if (c === LESS_THAN || c === AMPERSAND) return false;
   }
   return xml.startsWith('</v>', to);
 }
@@ -205,8 +209,8 @@ function sharedIndex(xml: string, from: number, to: number): number {
   let index = 0;
   for (let i = from; i < to; i += 1) {
     const c = xml.charCodeAt(i);
-    if (c < 0x30 || c > 0x39 || to - from > 15) return parseInt(xml.slice(from, to), 10);
-    index = index * 10 + (c - 0x30);
+    if (!isDigit(c) || to - from > 15) return parseInt(xml.slice(from, to), 10);
+    index = index * 10 + (c - ZERO);
   }
   return index;
 }
@@ -218,17 +222,17 @@ function sharedIndex(xml: string, from: number, to: number): number {
  * parseFloat itself.
  */
 function numberText(xml: string, from: number, to: number): number {
-  const negative = xml.charCodeAt(from) === 0x2d;
+  const negative = xml.charCodeAt(from) === MINUS;
   let i = negative ? from + 1 : from;
   let mantissa = 0;
   let digits = 0;
   let scale = -1;
   for (; i < to; i += 1) {
     const c = xml.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      mantissa = mantissa * 10 + (c - 0x30);
+    if (isDigit(c)) {
+      mantissa = mantissa * 10 + (c - ZERO);
       digits += 1;
-    } else if (c === 0x2e && scale < 0 && digits > 0) scale = digits;
+    } else if (c === DOT && scale < 0 && digits > 0) scale = digits;
     else break;
   }
   const fraction = scale < 0 ? 0 : digits - scale;
@@ -285,7 +289,7 @@ export async function scanSheet(
     for (let at = xml.indexOf('<c', from); at >= 0 && at < to; ) {
       const tagEnd = xml.indexOf('>', at);
       readCellTag(xml, at, tagEnd);
-      const closed = xml.charCodeAt(tagEnd - 1) === 0x2f;
+      const closed = xml.charCodeAt(tagEnd - 1) === SLASH;
       const close = closed ? tagEnd + 1 : xml.indexOf('</c>', tagEnd);
       if (close < 0 || close > to) unsupported('unclosed cell');
       if (addressAt < 0) unsupported('cell without address');

@@ -1,15 +1,9 @@
+import { COMMA, CR, DOT, EQUALS, LF, MINUS, QUOTE, SLASH, TAB, ZERO } from '../core/ascii.js';
 import { formatPoints } from '../core/format-number.js';
+import type { CellWriter } from './grade-rows.js';
 
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const CR = 0x0d;
-const LF = 0x0a;
-const MINUS = 0x2d;
-const DOT = 0x2e;
-const SLASH = 0x2f;
-const ZERO = 0x30;
 /** First bytes of a cell csv-stringify escapes as a possible formula: - = + @ tab CR (the full-width ones start with EF BC). */
-const FORMULA_START = new Set([MINUS, 0x3d, 0x2b, 0x40, 0x09, CR]);
+const FORMULA_START = new Set([MINUS, EQUALS, 0x2b, 0x40, TAB, CR]);
 /** Third bytes of full-width ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20) after EF BC. */
 const FULL_WIDTH_FORMULA = new Set([0x9d, 0x8b, 0x8d, 0xa0]);
 /** Below this, k / 100 prints with toFixed(2) as exactly the digits of k (the double is far closer than half a cent). */
@@ -60,7 +54,7 @@ function encodeUtf8(text: string, into: Uint8Array, at: number): number {
  * line checked for what would make csv-stringify quote or escape a cell (a comma, quote or line break in it, or
  * a first character like a formula's) so the caller can write that line the careful way instead.
  */
-export class CsvBytes {
+export class CsvBytes implements CellWriter<void> {
   private piece = Buffer.allocUnsafe(PIECE_BYTES + PIECE_SLACK);
   private at = 0;
   private lineStart = 0;

@@ -4,7 +4,7 @@ import type { Lang } from '../messages/catalogue.js';
 import { heading } from '../messages/headings.js';
 import { CsvBytes } from './csv-bytes.js';
 import type { GradeDocument } from './grade-document.js';
-import { cellText, gradeRows, type CellSpec } from './grade-rows.js';
+import { cellText, gradeRows, showCell, type CellSpec } from './grade-rows.js';
 
 /** How the ranking is written: formula-like cells escaped, CRLF line ends (a BOM goes before the header). */
 export const GRADE_CSV_OPTIONS = { escape_formulas: true, record_delimiter: 'windows' } as const;
@@ -24,26 +24,6 @@ export function gradeCsvCells(doc: GradeDocument, lang: Lang, fieldLabel: (field
   return { header, specs, cells, stamp };
 }
 
-/** Writes one cell's bytes. */
-function writeCell(out: CsvBytes, spec: CellSpec, rows: RankedRows, p: number): void {
-  switch (spec.kind) {
-    case 'text':
-      return out.text(spec.text(rows, p));
-    case 'points': {
-      const value = spec.value(rows, p);
-      return value === null ? out.text('-') : out.points(value);
-    }
-    case 'whole': {
-      const value = spec.value(rows, p);
-      return value === null ? out.text('-') : out.whole(value);
-    }
-    case 'rankOf': {
-      const value = spec.value(rows, p);
-      return value === null ? out.text('-') : out.wholeOf(value, spec.of(rows, p));
-    }
-  }
-}
-
 /**
  * The ranked results as CSV for Korean Excel, in pieces: UTF-8 with BOM, cells that start like a formula escaped,
  * ids written as the text they are (leading zeros kept), the rubric stamped on every line. Lines are read from
@@ -59,7 +39,7 @@ export function* gradeCsvChunks(doc: GradeDocument, rows: RankedRows, lang: Lang
   const plainEnd = end.toString() === `,${stamp.join(',')}\r\n`;
   for (let p = 0; p < rows.count; p += 1) {
     out.beginLine();
-    for (const spec of specs) writeCell(out, spec, rows, p);
+    for (const spec of specs) showCell(spec, rows, p, out);
     if (plainEnd && out.isPlain) out.raw(end);
     else {
       out.dropLine();

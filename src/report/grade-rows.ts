@@ -17,24 +17,48 @@ export type CellSpec =
   | { readonly kind: 'whole'; readonly value: (rows: RankedRows, position: number) => number | null }
   | { readonly kind: 'rankOf'; readonly value: (rows: RankedRows, position: number) => number | null; readonly of: (rows: RankedRows, position: number) => number };
 
-/** The text a cell shows. */
-export function cellText(cell: CellSpec, rows: RankedRows, position: number): string {
+/** Where a cell goes: as text (`AS_TEXT`), or as CSV bytes (`CsvBytes`), each writing the numbers its own way. */
+export interface CellWriter<R> {
+  text(value: string): R;
+  /** points with two decimals, rounded half up (formatPoints) */
+  points(value: number): R;
+  /** a whole number, as String writes it */
+  whole(value: number): R;
+  /** a rank and the group's size, "3/17" */
+  wholeOf(value: number, of: number): R;
+}
+
+/** Cells as the text they show. */
+const AS_TEXT: CellWriter<string> = {
+  text: (value) => value,
+  points: formatPoints,
+  whole: String,
+  wholeOf: (value, of) => `${value}/${of}`,
+};
+
+/** Hands what a cell shows to `out`; a number that is null shows as "-". */
+export function showCell<R>(cell: CellSpec, rows: RankedRows, position: number, out: CellWriter<R>): R {
   switch (cell.kind) {
     case 'text':
-      return cell.text(rows, position);
+      return out.text(cell.text(rows, position));
     case 'points': {
       const value = cell.value(rows, position);
-      return value === null ? '-' : formatPoints(value);
+      return value === null ? out.text('-') : out.points(value);
     }
     case 'whole': {
       const value = cell.value(rows, position);
-      return value === null ? '-' : String(value);
+      return value === null ? out.text('-') : out.whole(value);
     }
     case 'rankOf': {
       const value = cell.value(rows, position);
-      return value === null ? '-' : `${value}/${cell.of(rows, position)}`;
+      return value === null ? out.text('-') : out.wholeOf(value, cell.of(rows, position));
     }
   }
+}
+
+/** The text a cell shows. */
+export function cellText(cell: CellSpec, rows: RankedRows, position: number): string {
+  return showCell(cell, rows, position, AS_TEXT);
 }
 
 export interface GradeColumn {
