@@ -11,11 +11,14 @@ import { rolldown } from 'rolldown';
 
 const CLI_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli');
 const ENTRY = path.join(CLI_DIR, 'main.js');
+// the worker thread that reads the second half of a large CSV (src/cli/second-reader.ts starts it from beside itself)
+const WORKER = path.join(CLI_DIR, 'grade-part-worker.js');
+const ENTRIES = [ENTRY, WORKER];
 const BANNER = '// bundled by scripts/bundle.js from the tsc output; `npm run build` writes it again';
 const CHUNK = /^bundle-.*\.js$/;
 
-if ((await readFile(ENTRY, 'utf8')).startsWith(BANNER)) {
-  throw new Error(`${ENTRY} is already a bundle: run tsc (npm run build) before bundling`);
+for (const entry of ENTRIES) {
+  if ((await readFile(entry, 'utf8')).startsWith(BANNER)) throw new Error(`${entry} is already a bundle: run tsc (npm run build) before bundling`);
 }
 // The modules `sseval grade` imports statically go into one chunk: left to itself the bundler splits the code the
 // commands share into some twenty small chunks, and each file costs a small job time to load.
@@ -38,7 +41,7 @@ function reachable(starts) {
 }
 
 // exceljs stays a package of its own: large, CommonJS, and only ever loaded on demand by the xlsx reports
-const bundle = await rolldown({ input: ENTRY, platform: 'node', external: ['exceljs'], plugins: [recordImports], logLevel: 'warn' });
+const bundle = await rolldown({ input: ENTRIES, platform: 'node', external: ['exceljs'], plugins: [recordImports], logLevel: 'warn' });
 const { output } = await bundle.generate({
   format: 'esm',
   dir: CLI_DIR,
@@ -48,14 +51,18 @@ const { output } = await bundle.generate({
 });
 await bundle.close();
 
-const entry = output.find((item) => item.type === 'chunk' && item.isEntry);
+const entries = output.filter((item) => item.type === 'chunk' && item.isEntry);
 const chunks = output.filter((item) => item.type === 'chunk' && !item.isEntry);
-if (entry === undefined || output.some((item) => item.type !== 'chunk')) throw new Error('unexpected bundle output');
+if (entries.length !== ENTRIES.length || output.some((item) => item.type !== 'chunk')) throw new Error('unexpected bundle output');
 for (const chunk of chunks) await writeFile(path.join(CLI_DIR, chunk.fileName), chunk.code);
-// the entry last and by rename, so a CLI started meanwhile finds either the old entry or the complete new one
-const temp = `${ENTRY}.bundle-tmp`;
-await writeFile(temp, entry.code);
-await rename(temp, ENTRY);
+// the entries last and by rename, so a CLI started meanwhile finds either the old entry or the complete new one
+for (const entry of entries) {
+  const target = path.join(CLI_DIR, entry.fileName);
+  if (!ENTRIES.includes(target)) throw new Error(`unexpected bundle entry ${entry.fileName}`);
+  const temp = `${target}.bundle-tmp`;
+  await writeFile(temp, entry.code);
+  await rename(temp, target);
+}
 const current = new Set(chunks.map((chunk) => chunk.fileName));
 for (const name of await readdir(CLI_DIR)) {
   if (CHUNK.test(name) && !current.has(name)) await rm(path.join(CLI_DIR, name));

@@ -14,6 +14,7 @@ import { ExitCode, ExitError, type ExitCodeValue } from './exit.js';
 import type { Io } from './io.js';
 import { loadData, reportDataProblems } from './load-data.js';
 import { loadRubricRef, rubricDirs } from './rubric-ref.js';
+import { secondReader, splitMinBytes } from './second-reader.js';
 import type { InputOptions } from './shared-options.js';
 import { toolVersion } from './version.js';
 
@@ -77,7 +78,9 @@ export async function gradeFiles(
     grader?.add(record);
     values?.add(record.values);
   };
-  const dataSet = await loadData(files, recordSpecOf(rubric), grader ? { ...options, onRecord: add } : options, io);
+  // a large CSV graded for its ranking alone is read on two threads
+  const split = grader && !values ? { secondReader: secondReader(rubric, { asOf, groupBy }, grader, splitMinBytes(process.env.SSEVAL_SPLIT_MIN_BYTES)) } : {};
+  const dataSet = await loadData(files, recordSpecOf(rubric), grader ? { ...options, onRecord: add, ...split } : options, io);
   const exit = dataSet.exit;
   const fileLevelErrors = dataSet.problems.some((p) => p.severity === 'error' && p.position.institution === undefined);
   if (exit === ExitCode.usage || (exit === ExitCode.dataErrors && (!flags.skipInvalid || fileLevelErrors))) {

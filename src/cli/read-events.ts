@@ -33,6 +33,7 @@ export function logDataSetRead(log: EventLog, dataSet: DataSetRead): void {
       sha256: input.sha256,
       ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
       ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
+      ...(input.threads === undefined ? {} : { threads: input.threads }),
     });
   }
   const { errors, warnings, infos, byCode } = dataSet.tally;

@@ -1,41 +1,91 @@
 /** Typed arrays that grow as records arrive: per-record numbers for a million records in a few bytes each. */
 type NumberArray = Float64Array | Int32Array | Uint32Array | Uint8Array;
 
-/** One number per record, appended in record order; read back by record index. */
+/**
+ * One number per record, appended in record order; read back by record index. The numbers of another thread's
+ * column can be appended as they are (`adopt`): they are kept in their own array after this one's, so that taking
+ * them neither copies them nor leaves garbage behind, which the collector might free only after the memory peak.
+ */
 export class Column<A extends NumberArray> {
   private data: A;
+  /** how many numbers `data` holds (its length is its room) */
   private size = 0;
+  /** the numbers after those of `data`, adopted */
+  private tail: A | undefined;
 
-  constructor(private readonly make: (length: number) => A) {
-    this.data = make(1024);
+  /** `initial`: the column's first numbers (the array is taken, not copied) */
+  constructor(
+    private readonly make: (length: number) => A,
+    initial?: A,
+  ) {
+    this.data = initial ?? make(1024);
+    this.size = initial?.length ?? 0;
   }
 
   get length(): number {
-    return this.size;
+    return this.size + (this.tail === undefined ? 0 : this.tail.length);
+  }
+
+  /** The numbers pushed so far, as a view of the column's array (valid until the next push). */
+  values(): A {
+    this.joinTail();
+    return this.data.subarray(0, this.size) as A;
   }
 
   push(value: number): void {
-    if (this.size === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.tail !== undefined) this.joinTail();
+    if (this.size === this.data.length) this.reserve(1);
     this.data[this.size] = value;
     this.size += 1;
   }
 
+  /** Appends the numbers of `values`, taking the array itself (it must not change after). */
+  adopt(values: A): void {
+    if (this.tail !== undefined) this.joinTail();
+    if (this.size === 0) {
+      this.data = values;
+      this.size = values.length;
+    } else this.tail = values;
+  }
+
   get(index: number): number {
-    return this.data[index]!;
+    return index < this.size ? this.data[index]! : this.tail![index - this.size]!;
   }
 
   set(index: number, value: number): void {
-    this.data[index] = value;
+    if (index < this.size) this.data[index] = value;
+    else this.tail![index - this.size] = value;
+  }
+
+  /** Makes room for `more` numbers, doubling as pushing one by one would. */
+  private reserve(more: number): void {
+    let length = Math.max(this.data.length, 1);
+    while (length < this.size + more) length *= 2;
+    const bigger = this.make(length);
+    bigger.set(this.data.subarray(0, this.size));
+    this.data = bigger;
+  }
+
+  /** Copies the adopted numbers in after the others (only when more are pushed after them). */
+  private joinTail(): void {
+    const tail = this.tail;
+    if (tail === undefined) return;
+    this.tail = undefined;
+    this.reserve(tail.length);
+    this.data.set(tail, this.size);
+    this.size += tail.length;
   }
 }
 
-export const float64Column = () => new Column((length) => new Float64Array(length));
-export const int32Column = () => new Column((length) => new Int32Array(length));
-export const uint32Column = () => new Column((length) => new Uint32Array(length));
+export const float64Column = (initial?: Float64Array) => new Column((length) => new Float64Array(length), initial);
+export const int32Column = (initial?: Int32Array) => new Column((length) => new Int32Array(length), initial);
+export const uint32Column = (initial?: Uint32Array) => new Column((length) => new Uint32Array(length), initial);
+
+/** A run column's runs: the record each starts at, and its number. */
+export interface Runs {
+  readonly starts: Uint32Array;
+  readonly values: Float64Array;
+}
 
 /**
  * One number per record where long runs of records share it (the table a record came from, the distance between
@@ -45,6 +95,26 @@ export class RunColumn {
   private readonly starts = uint32Column();
   private readonly values = float64Column();
   private size = 0;
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** The runs, as plain data for `pushRuns`. */
+  runs(): Runs {
+    return { starts: this.starts.values(), values: this.values.values() };
+  }
+
+  /** Pushes `count` records whose runs are `runs` (see `runs`), each number changed by `change`. */
+  pushRuns(runs: Runs, count: number, change: (value: number) => number): void {
+    for (let run = 0; run < runs.starts.length; run += 1) {
+      const value = change(runs.values[run]!);
+      const end = run + 1 < runs.starts.length ? runs.starts[run + 1]! : count;
+      if (end === runs.starts[run]) continue;
+      this.push(value);
+      this.size += end - runs.starts[run]! - 1;
+    }
+  }
 
   push(value: number): void {
     const runs = this.values.length;
@@ -86,6 +156,11 @@ export class Interner {
 
   value(code: number): string | null {
     return code < 0 ? null : this.values[code]!;
+  }
+
+  /** Every value with a code, in code order. */
+  list(): readonly string[] {
+    return this.values;
   }
 
   /** How many values have a code (codes run from 0 to size - 1; null is -1). */

@@ -1,5 +1,5 @@
 import { FNV_OFFSET, FNV_PRIME } from './fnv.js';
-import { TextColumn } from './text-column.js';
+import { TextColumn, type Units } from './text-column.js';
 
 /**
  * Ids and where each was first seen (a number ≥ 0), in an open-addressing table of typed arrays, the ids packed in a
@@ -20,14 +20,42 @@ export class FirstSeen {
     return entry === 0 ? -1 : this.places[entry - 1]!;
   }
 
+  /** Where the id at `index` of `texts` was first seen, or -1: `at` without making the id a string. */
+  atText(texts: TextColumn, index: number): number {
+    const located = texts.unitsOf(index);
+    if (located === undefined) return this.at(texts.get(index));
+    const entry = this.slots[2 * this.slotOfUnits(located.units, located.start, located.end, unitsHash(located.units, located.start, located.end)) + 1]!;
+    return entry === 0 ? -1 : this.places[entry - 1]!;
+  }
+
+  /** `add` for the id at `index` of `texts`, without making it a string. */
+  addText(texts: TextColumn, index: number, place: number): number {
+    const located = texts.unitsOf(index);
+    if (located === undefined) return this.add(texts.get(index), place);
+    const { units, start, end } = located;
+    const hash = unitsHash(units, start, end);
+    const slot = this.slotOfUnits(units, start, end, hash);
+    const entry = this.slots[2 * slot + 1]!;
+    if (entry !== 0) return this.places[entry - 1]!;
+    this.ids.pushFrom(texts, index);
+    this.note(slot, hash, place);
+    return -1;
+  }
+
   /** Notes the id as seen at `place` and gives -1; if it was seen before, gives where and notes nothing. */
   add(id: string, place: number): number {
     const hash = hashOf(id);
     const slot = this.slotOf(id, hash);
     const entry = this.slots[2 * slot + 1]!;
     if (entry !== 0) return this.places[entry - 1]!;
-    const index = this.ids.length;
     this.ids.push(id);
+    this.note(slot, hash, place);
+    return -1;
+  }
+
+  /** Notes the id just pushed to `ids` as seen at `place`, in `slot`. */
+  private note(slot: number, hash: number, place: number): void {
+    const index = this.ids.length - 1;
     if (index === this.places.length) {
       const places = new Float64Array(2 * index);
       places.set(this.places);
@@ -37,7 +65,6 @@ export class FirstSeen {
     this.slots[2 * slot] = hash;
     this.slots[2 * slot + 1] = index + 1;
     if (2 * (index + 1) > this.mask) this.grow();
-    return -1;
   }
 
   /** The slot that holds the id, or the empty slot where it would go. */
@@ -46,6 +73,15 @@ export class FirstSeen {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[2 * slot + 1]!;
       if (entry === 0 || (slots[2 * slot] === hash && this.ids.equals(entry - 1, id))) return slot;
+    }
+  }
+
+  /** `slotOf` for an id given as code units. */
+  private slotOfUnits(units: Units, start: number, end: number, hash: number): number {
+    const { slots, mask } = this;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[2 * slot + 1]!;
+      if (entry === 0 || (slots[2 * slot] === hash && this.ids.sameAs(entry - 1, units, start, end))) return slot;
     }
   }
 
@@ -71,6 +107,18 @@ export class FirstSeen {
 function hashOf(text: string): number {
   let hash = FNV_OFFSET;
   for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return mixed(hash);
+}
+
+/** `hashOf` of the text the code units [start, end) make. */
+function unitsHash(units: Units, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ units[i]!, FNV_PRIME);
+  return mixed(hash);
+}
+
+/** murmur3's finaliser. */
+function mixed(hash: number): number {
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
   return hash ^ (hash >>> 16);

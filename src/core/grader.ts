@@ -1,5 +1,5 @@
 import type { CompiledRubric } from '../rubric/model.js';
-import { Column, float64Column, int32Column, Interner, RunColumn, uint32Column } from './columns.js';
+import { Column, float64Column, int32Column, Interner, RunColumn, uint32Column, type Runs } from './columns.js';
 import { evaluate, type EvalContext, type EvalFailure, type EvalResult } from './expression.js';
 import { formatNumber } from './format-number.js';
 import { bandGrade, quotaGrades, worseGrade } from './grade.js';
@@ -10,7 +10,7 @@ import { peerStats, type PeerStats } from './relative.js';
 import type { RankedRows } from './ranked-rows.js';
 import type { AppliedLimiter, DomainResult, GroupRank, InstitutionResult, Message } from './results.js';
 import { roundHalfUp } from './rounding.js';
-import { TextColumn } from './text-column.js';
+import { TextColumn, type TextColumnData } from './text-column.js';
 import { ratingFunction, ratingOf, type RatingFunction } from './score.js';
 import { formatValue, type FieldValue, type PlainDate } from './values.js';
 
@@ -37,6 +37,40 @@ export interface GradedTable {
   readonly rows: RankedRows;
   /** the peer statistics a relative indicator (by position in the rubric) compares this record with */
   peersOf(indicator: number, index: number): PeerStats | undefined;
+}
+
+/**
+ * Records graded by another Grader (on another thread, from later lines of the same file), as plain data to be
+ * appended with `Grader.append`: everything `add` keeps per record, with that grader's own codes and positions.
+ */
+export interface GradedPart {
+  readonly count: number;
+  readonly ids: TextColumnData;
+  readonly names: TextColumnData;
+  /** the part's tables, by its table codes, and each record's table code */
+  readonly tables: readonly { readonly file: string; readonly sheet: string | undefined }[];
+  readonly tableCodes: Runs;
+  readonly dataRows: Uint32Array;
+  readonly lineGaps: Runs;
+  /** the part's group values by its codes, and each record's codes per group-by field and per `within` field */
+  readonly strings: readonly string[];
+  readonly groupCodes: readonly Int32Array[];
+  readonly withinCodes: readonly Int32Array[];
+  readonly coverage: Float64Array;
+  readonly domainPoints: readonly Float64Array[];
+  readonly deferredPoints: readonly (Float64Array | undefined)[];
+  readonly waitingValues: readonly (Float64Array | undefined)[];
+  readonly waiting: readonly (Uint32Array | undefined)[];
+  readonly failed: readonly (readonly [number, string[]])[];
+  readonly limiterHits: readonly (readonly [number, number[]])[];
+  readonly scoringProblems: readonly Problem[];
+  readonly limiterProblems: readonly Problem[];
+}
+
+/** How far a part's data rows and lines are from where they lie in the table it continues. */
+export interface PartShift {
+  readonly row: number;
+  readonly line: number;
 }
 
 const groupValue = (value: FieldValue): string | null => (value === null ? null : formatValue(value));
@@ -134,7 +168,7 @@ export class Grader {
     const context = { get, asOf: this.options.asOf };
     this.ids.push(record.id);
     this.names.push(record.name);
-    this.tableCodes.push(this.tableCode(record.source));
+    this.tableCodes.push(this.tableCode(record.source.file, record.source.sheet));
     this.dataRows.push(record.source.row);
     this.lineGaps.push(record.source.line - record.source.row);
     for (let g = 0; g < this.groupBy.length; g += 1) this.groupCodes[g]!.push(this.strings.code(groupValue(get(this.groupBy[g]!))));
@@ -191,6 +225,68 @@ export class Grader {
     if (hits) this.limiterHits.set(index, hits);
   }
 
+  /** Everything added, as plain data for another grader's `append` (the arrays themselves: add no more after). */
+  part(): GradedPart {
+    return {
+      count: this.ids.length,
+      ids: this.ids.data(),
+      names: this.names.data(),
+      tables: this.tableFiles.map((file, code) => ({ file, sheet: this.tableSheets[code] })),
+      tableCodes: this.tableCodes.runs(),
+      dataRows: this.dataRows.values(),
+      lineGaps: this.lineGaps.runs(),
+      strings: this.strings.list(),
+      groupCodes: this.groupCodes.map((codes) => codes.values()),
+      withinCodes: [...this.withinCodes.values()].map((codes) => codes.values()),
+      coverage: this.coverage.values(),
+      domainPoints: this.domainPoints.map((column) => column.values()),
+      deferredPoints: this.deferredPoints.map((column) => column?.values()),
+      waitingValues: this.waitingValues.map((column) => column?.values()),
+      waiting: this.waiting.map((column) => column?.values()),
+      failed: [...this.failed],
+      limiterHits: [...this.limiterHits],
+      scoringProblems: this.scoringProblems,
+      limiterProblems: this.limiterProblems,
+    };
+  }
+
+  /**
+   * Adds the records of a part graded by another grader of the same rubric and options, as if they had been added
+   * here one by one: group values get the codes they would have got, positions move by `shift`. The part's arrays
+   * are taken, not copied (the part must not be used after).
+   */
+  append(part: GradedPart, shift: PartShift): void {
+    const base = this.ids.length;
+    this.ids.adopt(part.ids);
+    this.names.adopt(part.names);
+    const tableCode = part.tables.map(({ file, sheet }) => this.tableCode(file, sheet));
+    this.tableCodes.pushRuns(part.tableCodes, part.count, (code) => tableCode[code]!);
+    this.lineGaps.pushRuns(part.lineGaps, part.count, (gap) => gap + shift.line - shift.row);
+    this.dataRows.adopt(part.dataRows.map((row) => row + shift.row));
+    // in the part's code order, which is the order its values first appeared in: the codes adding would have given
+    const stringCode = part.strings.map((value) => this.strings.code(value));
+    // the part's arrays are this grader's now: recoded where they are
+    const recoded = (codes: Int32Array) => {
+      for (let i = 0; i < codes.length; i += 1) if (codes[i]! >= 0) codes[i] = stringCode[codes[i]!]!;
+      return codes;
+    };
+    this.groupCodes.forEach((column, g) => column.adopt(recoded(part.groupCodes[g]!)));
+    [...this.withinCodes.values()].forEach((column, w) => column.adopt(recoded(part.withinCodes[w]!)));
+    this.domainPoints.forEach((column, d) => column.adopt(part.domainPoints[d]!));
+    this.deferredPoints.forEach((column, k) => column?.adopt(part.deferredPoints[k]!));
+    this.waitingValues.forEach((column, k) => column?.adopt(part.waitingValues[k]!));
+    this.waiting.forEach((column, k) => column?.adopt(part.waiting[k]!));
+    this.coverage.adopt(part.coverage);
+    for (const [index, failed] of part.failed) this.failed.set(base + index, failed);
+    for (const [index, hits] of part.limiterHits) this.limiterHits.set(base + index, hits);
+    const moved = (p: Problem): Problem => {
+      const { row, line } = p.position;
+      return { ...p, position: { ...p.position, ...(row === undefined ? {} : { row: row + shift.row }), ...(line === undefined ? {} : { line: line + shift.line }) } };
+    };
+    for (const p of part.scoringProblems) this.scoringProblems.push(moved(p));
+    for (const p of part.limiterProblems) this.limiterProblems.push(moved(p));
+  }
+
   /** An indicator's value for a record (null when it has none); a formula's type error is reported. */
   private valueOf(indicator: number, context: EvalContext, record: GradableRecord): FieldValue {
     const field = this.plainFields[indicator];
@@ -205,13 +301,13 @@ export class Grader {
   }
 
   /** The code of a record's file and sheet (records come file by file, so the last one is remembered). */
-  private tableCode(source: GradableRecord['source']): number {
+  private tableCode(file: string, sheet: string | undefined): number {
     const last = this.lastTable;
-    if (last.code >= 0 && last.file === source.file && last.sheet === source.sheet) return last.code;
-    const code = this.tables.code(`${source.file}\u0000${source.sheet ?? ''}`);
-    this.tableFiles[code] = source.file;
-    this.tableSheets[code] = source.sheet;
-    this.lastTable = { file: source.file, sheet: source.sheet, code };
+    if (last.code >= 0 && last.file === file && last.sheet === sheet) return last.code;
+    const code = this.tables.code(`${file}\u0000${sheet ?? ''}`);
+    this.tableFiles[code] = file;
+    this.tableSheets[code] = sheet;
+    this.lastTable = { file, sheet, code };
     return code;
   }
 

@@ -42,6 +42,8 @@ export interface InputFile {
   readonly encoding?: string;
   readonly delimiter?: string;
   readonly sheet?: string;
+  /** 2 when the file's second half was read on another thread */
+  readonly threads?: number;
 }
 
 /** Everything read from the inputs: records, the problems found, and the files. */

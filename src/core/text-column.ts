@@ -10,7 +10,16 @@ const NO_UNITS = new Uint16Array(0);
 const SCRATCH_LIMIT = 256;
 const SCRATCH: number[] = [];
 
-type Units = Uint8Array | Uint16Array;
+/** A text column's code units: a byte each until some text needs two. */
+export type Units = Uint8Array | Uint16Array;
+
+/** A text column as plain data, to be sent to another thread and read there with `TextColumn.from`. */
+export interface TextColumnData {
+  readonly chunks: readonly Units[];
+  readonly wide: boolean;
+  readonly ends: Uint32Array;
+  readonly long: ReadonlyMap<number, string>;
+}
 
 /**
  * Texts appended one by one and kept packed as their UTF-16 code units in chunks of typed arrays, a byte a unit
@@ -23,8 +32,6 @@ export class TextColumn {
   private chunks: Units[] = [];
   /** whether units take two bytes (some text has a unit above U+00FF) */
   private wide = false;
-  /** per text: where it ends, as chunk × CHUNK + position */
-  private readonly ends = uint32Column();
   private readonly long = new Map<number, string>();
   private readonly found: Located = { units: NO_UNITS, start: 0, end: 0 };
 
@@ -32,17 +39,87 @@ export class TextColumn {
     return this.ends.length;
   }
 
+  /** The column as plain data (its arrays, not copies: push no more once it is sent). */
+  data(): TextColumnData {
+    return { chunks: this.chunks, wide: this.wide, ends: this.ends.values(), long: this.long };
+  }
+
+  /** A column holding the texts of `data` (its arrays taken, not copied). */
+  static from(data: TextColumnData): TextColumn {
+    const column = new TextColumn(uint32Column(data.ends));
+    column.chunks = [...data.chunks];
+    column.wide = data.wide;
+    for (const [index, text] of data.long) column.long.set(index, text);
+    return column;
+  }
+
+  /** `ends`: per text, where it ends, as chunk × CHUNK + position */
+  constructor(private readonly ends = uint32Column()) {}
+
   push(text: string): void {
-    const count = this.ends.length;
-    // where the last text ended, in the same numbering
-    let used = count === 0 ? 0 : this.ends.get(count - 1);
     const length = text.length;
     if (length > LONG) {
-      this.long.set(count, text);
-      this.ends.push(used);
+      this.pushLong(text);
       return;
     }
     if (!this.wide && !oneByte(text)) this.widen();
+    const { units, start } = this.room(length);
+    for (let i = 0; i < length; i += 1) units[start + i] = text.charCodeAt(i);
+  }
+
+  /**
+   * Appends the texts of `data` (another thread's column), taking its chunks as they are when both columns have
+   * the same width, else copying them unit by unit; either way they read back as pushing them would have stored them.
+   */
+  adopt(data: TextColumnData): void {
+    const other = TextColumn.from(data);
+    if (other.wide !== this.wide && this.length > 0) {
+      for (let index = 0; index < other.length; index += 1) this.pushFrom(other, index);
+      return;
+    }
+    this.wide = other.wide;
+    const count = this.length;
+    const lastEnd = count === 0 ? 0 : this.ends.get(count - 1);
+    const base = this.chunks.length * CHUNK;
+    if (data.chunks.length * CHUNK + base > MAX_UNITS) throw new RangeError('more text than a text column can hold');
+    // chunks without a unit (the other column's texts all empty or long) are left behind: texts go on in this one's last
+    const units = data.ends.length > 0 && data.ends[data.ends.length - 1]! > 0;
+    if (units) this.chunks.push(...data.chunks);
+    // an end of 0 is a text before the other column's first unit: it ends where this column's texts end
+    const ends = Uint32Array.from(data.ends, (end) => (end === 0 ? lastEnd : base + end));
+    this.ends.adopt(ends);
+    for (const [index, text] of data.long) this.long.set(count + index, text);
+  }
+
+  /** Appends the text at `index` of `other`, without making it a string. */
+  pushFrom(other: TextColumn, index: number): void {
+    const long = other.long.size === 0 ? undefined : other.long.get(index);
+    if (long !== undefined) {
+      this.pushLong(long);
+      return;
+    }
+    const { units: from, start: fromStart, end: fromEnd } = other.locate(index);
+    if (!this.wide && other.wide && !oneByteUnits(from, fromStart, fromEnd)) this.widen();
+    const { units, start } = this.room(fromEnd - fromStart);
+    for (let i = fromStart; i < fromEnd; i += 1) units[start + i - fromStart] = from[i]!;
+  }
+
+  /** Where the text at `index` lies (read it before the next look-up), or undefined for a long text (use `get`). */
+  unitsOf(index: number): Readonly<Located> | undefined {
+    return this.long.size > 0 && this.long.has(index) ? undefined : this.locate(index);
+  }
+
+  private pushLong(text: string): void {
+    const count = this.ends.length;
+    this.long.set(count, text);
+    this.ends.push(count === 0 ? 0 : this.ends.get(count - 1));
+  }
+
+  /** Room for the next text of `length` units, noted as pushed: the chunk, and where in it the text goes. */
+  private room(length: number): Located {
+    const count = this.ends.length;
+    // where the last text ended, in the same numbering
+    let used = count === 0 ? 0 : this.ends.get(count - 1);
     // where it goes in the last chunk (CHUNK when that one is full)
     let at = used - (this.chunks.length - 1) * CHUNK;
     if (this.chunks.length === 0 || at + length > CHUNK) {
@@ -51,9 +128,12 @@ export class TextColumn {
       used = (this.chunks.length - 1) * CHUNK;
       at = 0;
     }
-    const units = this.chunks[this.chunks.length - 1]!;
-    for (let i = 0; i < length; i += 1) units[at + i] = text.charCodeAt(i);
     this.ends.push(used + length);
+    const into = this.found;
+    into.units = this.chunks[this.chunks.length - 1]!;
+    into.start = at;
+    into.end = at + length;
+    return into;
   }
 
   /** The text at `index`. */
@@ -85,6 +165,15 @@ export class TextColumn {
       if (difference !== 0) return difference < 0 ? -1 : 1;
     }
     return xLength < yLength ? -1 : xLength > yLength ? 1 : 0;
+  }
+
+  /** Whether the text at `index` (not a long one) has exactly the units [start, end) of `units`. */
+  sameAs(index: number, units: Units, start: number, end: number): boolean {
+    if (this.long.size > 0 && this.long.has(index)) return false;
+    const { units: own, start: ownStart, end: ownEnd } = this.locate(index);
+    if (ownEnd - ownStart !== end - start) return false;
+    for (let i = 0; i < end - start; i += 1) if (own[ownStart + i] !== units[start + i]) return false;
+    return true;
   }
 
   /** Whether the text at `index` is `text`. */
@@ -121,13 +210,20 @@ export class TextColumn {
   }
 }
 
+/** Whether every code unit of [start, end) fits a byte. */
+function oneByteUnits(units: Units, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) if (units[i]! > 0xff) return false;
+  return true;
+}
+
 /** Whether every code unit of the text fits a byte. */
 function oneByte(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0xff) return false;
   return true;
 }
 
-interface Located {
+/** Where a text's code units lie. */
+export interface Located {
   units: Units;
   start: number;
   end: number;

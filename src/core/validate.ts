@@ -3,6 +3,7 @@ import type { Field } from '../rubric/schema.js';
 import { evaluate, referencedNames, type EvalContext, type EvalResult } from './expression.js';
 import { FastRowReader, type ByteRow } from './fast-rows.js';
 import { FirstSeen } from './first-seen.js';
+import type { TextColumn } from './text-column.js';
 import { buildHeaderIndex, columnLetter, headerKey, headerScore, longRole, matchHeader, planHeaders, type HeaderPlan, type Layout } from './headers.js';
 import { cellText, parseFieldValue, type CellContext } from './parse/field.js';
 import { isBlankCell, type RawRow, type RawValue } from './parse/raw.js';
@@ -93,6 +94,8 @@ export class DataValidator {
   /** where each id was first seen, as `fileIndex * 2**32 + line` */
   private readonly seen = new FirstSeen();
   private readonly seenFiles: string[] = [];
+  /** ids taken by `claimAll`, not yet noted in `seen` */
+  private readonly unnoted: { ids: TextColumn; sourceAt: (index: number) => SourceRef }[] = [];
   readonly fieldById: ReadonlyMap<string, Field>;
   readonly headerIndex: ReadonlyMap<string, string>;
   /** long layout: names of fields and of indicators that read one field → field id */
@@ -119,9 +122,13 @@ export class DataValidator {
     this.requiredIndicators = spec.indicators.filter((ci) => ci.missing === 'fail');
   }
 
-  /** Starts a table; feed it rows, then end it. */
-  openTable(source: TableSource): TableValidator {
-    return new TableValidator(this, source);
+  /**
+   * Starts a table; feed it rows, then end it. With `plan`, the table continues one whose header was found elsewhere
+   * (later lines of a file read on another thread): its rows are data rows read by that plan, counted from 1.
+   */
+  openTable(source: TableSource, plan?: HeaderPlan): TableValidator {
+    this.noteClaimed();
+    return new TableValidator(this, source, plan);
   }
 
   /** Records a problem; file-level problems (`always`) are kept whatever --max-errors says. */
@@ -175,6 +182,29 @@ export class DataValidator {
       for (const { value } of this.requiredIndicators) if (!evaluate(value, context).ok) return false;
     }
     return this.claim(id, source) < 0;
+  }
+
+  /**
+   * Claims ids admitted elsewhere (by a table continuing one of this validator's, on another thread; none repeats
+   * another) as if they had been admitted here, at their lines. False, and nothing claimed, when one was seen here.
+   * They are noted when the next table opens: no row can repeat them before, and after the last table none will.
+   */
+  claimAll(ids: TextColumn, sourceAt: (index: number) => SourceRef): boolean {
+    for (let index = 0; index < ids.length; index += 1) if (this.seen.atText(ids, index) >= 0) return false;
+    this.unnoted.push({ ids, sourceAt });
+    return true;
+  }
+
+  /** Notes the ids `claimAll` took. */
+  private noteClaimed(): void {
+    for (const { ids, sourceAt } of this.unnoted) {
+      for (let index = 0; index < ids.length; index += 1) {
+        const { file, line } = sourceAt(index);
+        if (this.seenFiles[this.seenFiles.length - 1] !== file) this.seenFiles.push(file);
+        this.seen.addText(ids, index, (this.seenFiles.length - 1) * 2 ** 32 + line);
+      }
+    }
+    this.unnoted.length = 0;
   }
 
   /** Notes where an id is first seen: -1 when it is new, else where it was seen before (and nothing is noted). */
@@ -278,8 +308,40 @@ export class TableValidator {
   constructor(
     private readonly validator: DataValidator,
     private readonly source: TableSource,
+    plan?: HeaderPlan,
   ) {
     this.context = { date1904: source.date1904 };
+    if (plan !== undefined) this.adoptPlan(plan);
+  }
+
+  /** The header plan the rows are read by, once the header is found. */
+  get headerPlan(): HeaderPlan | undefined {
+    return this.plan;
+  }
+
+  /** Whether a plain row pushed now may be taken from its bytes (read and admitted quietly, see pushBytes). */
+  get takesBytes(): boolean {
+    const plan = this.plan;
+    return plan !== undefined && !this.failed && !this.blankSeen && plan.layout === 'wide' && this.validator.options.onRecord !== undefined;
+  }
+
+  /** How many data rows the table has had so far. */
+  get rows(): number {
+    return this.rowNumber;
+  }
+
+  /**
+   * Takes the rows of `ids`, read and admitted quietly by a table continuing this one (see `openTable`) as its next data
+   * rows, their ids claimed at their lines (`sourceAt` gives each one's source here). False, and nothing changed,
+   * when the table no longer takes rows from bytes or one of the ids was seen before.
+   */
+  adoptRows(ids: TextColumn, sourceAt: (index: number) => SourceRef): boolean {
+    if (!this.takesBytes || !this.validator.claimAll(ids, sourceAt)) return false;
+    const count = ids.length;
+    this.rowNumber += count;
+    this.admitted += count;
+    if (count > 0) this.dataStarted = true;
+    return true;
   }
 
   /** Feeds the next row of the table. */
@@ -299,9 +361,9 @@ export class TableValidator {
    * as cells, so that the careful path reads it and reports exactly what is wrong.
    */
   pushBytes(row: ByteRow, line: number): boolean {
-    const plan = this.plan;
-    const onRecord = this.validator.options.onRecord;
-    if (plan === undefined || this.failed || this.blankSeen || plan.layout !== 'wide' || onRecord === undefined) return false;
+    if (!this.takesBytes) return false;
+    const plan = this.plan!;
+    const onRecord = this.validator.options.onRecord!;
     const fast = (this.fast ??= new FastRowReader(this.validator.spec, plan, this.validator.headerIndex, this.context));
     const id = fast.read(row);
     if (id === undefined) return false;
@@ -367,10 +429,14 @@ export class TableValidator {
       this.failed = true;
       return;
     }
-    this.plan = plan;
-    this.columnFields = new Map([...plan.fieldColumns].map(([field, column]) => [column, field]));
+    this.adoptPlan(plan);
     for (const row of this.pending.slice(best + 1)) this.dataRow(row);
     this.pending.length = 0;
+  }
+
+  private adoptPlan(plan: HeaderPlan): void {
+    this.plan = plan;
+    this.columnFields = new Map([...plan.fieldColumns].map(([field, column]) => [column, field]));
   }
 
   private dataRow(row: RawRow): void {

@@ -1,3 +1,4 @@
+import { LF } from '../core/ascii.js';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,9 +14,25 @@ export type ByteSource = () => AsyncIterable<Uint8Array>;
  */
 const CHUNK_BYTES = 256 * 1024;
 
-/** Streams a file in chunks. */
-export function fileSource(file: string): ByteSource {
-  return () => createReadStream(file, { highWaterMark: CHUNK_BYTES });
+/** Streams a file in chunks; from byte `start` on when given. */
+export function fileSource(file: string, start = 0): ByteSource {
+  return () => createReadStream(file, { highWaterMark: CHUNK_BYTES, start });
+}
+
+/** The first line start (the byte after a line feed) at or after `offset`, or undefined when no line starts there. */
+export async function lineStartFrom(file: string, offset: number): Promise<number | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    for (let at = offset; ; at += buffer.length) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+      if (bytesRead === 0) return undefined;
+      const newline = buffer.subarray(0, bytesRead).indexOf(LF);
+      if (newline >= 0) return at + newline + 1;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The first `length` bytes of a file (fewer when it is shorter). */

@@ -3,7 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import { problem, type Problem } from '../core/problems.js';
 import type { InputFile } from '../core/records.js';
 import type { DataValidator } from '../core/validate.js';
-import type { ByteSource } from './bytes.js';
+import { lineStartFrom, type ByteSource } from './bytes.js';
+import type { PartRun, SecondReader } from './csv-part.js';
 import { detectDelimiter } from './delimiter.js';
 import { readPlainBytes } from './plain-bytes.js';
 import { readPlainCsv } from './plain-csv.js';
@@ -14,6 +15,8 @@ export interface CsvOptions {
   readonly delimiter?: string;
   /** the longest record, in characters, before reading stops (an unclosed quote would swallow the file) */
   readonly maxRecordChars: number;
+  /** read the second half of a large file on another thread (`path`: the file the source reads) */
+  readonly split?: { readonly path: string; readonly reader: SecondReader };
 }
 
 /** Line breaks inside a cell (a quoted field): CRLF, LF and a lone CR each count once. */
@@ -51,18 +54,56 @@ export async function readCsv(source: ByteSource, file: string, validator: DataV
     line += 1;
   };
   // Valid UTF-8 is read from its bytes: plain rows of a streaming table are typed without a string per cell
-  const rest = isUtf8(encoding) && scan.utf8
-    ? await readPlainBytes(source(), plain, {
-        onRow: (row) => {
-          if (!table.pushBytes(row, line)) table.push({ line, cells: row.cells() });
-          line += 1;
-        },
-        onCells: pushCells,
-      })
-    : await readPlainCsv(decodeChunks(source(), encoding), plain, pushCells);
+  const fromBytes = isUtf8(encoding) && scan.utf8;
+  const split = options.split;
+  const middle = fromBytes && split !== undefined && scan.size >= split.reader.minBytes ? await lineStartFrom(split.path, Math.floor(scan.size / 2)) : undefined;
+  let second: PartRun | undefined;
+  let secondTaken = false;
+  let recordDelimiter: string | undefined;
+  // once this thread takes rows from bytes (the header found, the line ending known), the other starts on the second half
+  const startSecond = () => {
+    if (split === undefined || middle === undefined || middle >= scan.size || recordDelimiter === undefined) return;
+    const job = { path: split.path, file, start: middle, plan: table.headerPlan!, delimiter, recordDelimiter, maxRecordChars: options.maxRecordChars };
+    second = split.reader.start(job);
+  };
+  let rest;
+  try {
+    rest = fromBytes
+      ? await readPlainBytes(
+          source(),
+          plain,
+          {
+            onRow: (row) => {
+              if (!table.pushBytes(row, line)) table.push({ line, cells: row.cells() });
+              else if (second === undefined) startSecond();
+              line += 1;
+            },
+            onCells: pushCells,
+            onRecordDelimiter: (ending) => {
+              recordDelimiter = ending;
+            },
+          },
+          middle === undefined ? {} : { boundary: { offset: middle, reached: async () => takeSecond() } },
+        )
+      : await readPlainCsv(decodeChunks(source(), encoding), plain, pushCells);
+  } finally {
+    second?.stop();
+  }
+
+  /** At the middle line, with every line before it read plainly: takes the second half as read there, if it can be. */
+  async function takeSecond(): Promise<boolean> {
+    const part = second === undefined ? undefined : await second.done;
+    if (part === undefined) return false;
+    const shift = { row: table.rows, line: line - 1 };
+    const sourceAt = (index: number) => ({ file, row: part.row(index) + shift.row, line: part.line(index) + shift.line });
+    if (!table.adoptRows(part.ids, sourceAt)) return false;
+    part.take(shift);
+    secondTaken = true;
+    return true;
+  }
   if (rest === undefined) {
     const records = table.end();
-    return { input: { path: file, sha256: scan.sha256, format: 'csv', records, encoding, delimiter } };
+    return { input: { path: file, sha256: scan.sha256, format: 'csv', records, encoding, delimiter, ...(secondTaken ? { threads: 2 } : {}) } };
   }
   const parser = parse({
     // a BOM can only be at the start of the file, and the plain reader has already read past it there

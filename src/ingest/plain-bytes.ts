@@ -33,6 +33,22 @@ export interface PlainBytesHandlers {
   readonly onRow: (row: LineBytes) => void;
   /** a line with quotes, split as the plain text reader splits it */
   readonly onCells: (cells: string[]) => void;
+  /** told the record delimiter ("\r\n" or "\n") once the first line has shown it */
+  readonly onRecordDelimiter?: (recordDelimiter: string) => void;
+}
+
+/**
+ * Reading a file in two parts at once: the line start where another reader takes over, or where this reader
+ * starts when it is that other reader.
+ */
+export interface PlainBytesSplit {
+  /** the source starts at a line start in the middle of the file, after lines read with this record delimiter */
+  readonly continues?: { readonly recordDelimiter: string };
+  /**
+   * the byte offset in the source of a line start: when every line before it has been read plainly, `reached`
+   * is awaited there, and the reader stops (as at the end of the file) when it gives true
+   */
+  readonly boundary?: { readonly offset: number; readonly reached: () => Promise<boolean> };
 }
 
 const startsWithBom = (bytes: Uint8Array, at: number) => bytes[at] === BOM[0] && bytes[at + 1] === BOM[1] && bytes[at + 2] === BOM[2];
@@ -65,7 +81,12 @@ export class LineBytes implements ByteRow {
  * are decoded and split by the text reader's own `splitLine`. Up to two byte-order marks at the start are
  * dropped, as decoding (one) and the text reader (one more) drop them.
  */
-export async function readPlainBytes(chunks: AsyncIterable<Uint8Array>, options: PlainCsvOptions, handlers: PlainBytesHandlers): Promise<PlainCsvRest | undefined> {
+export async function readPlainBytes(
+  chunks: AsyncIterable<Uint8Array>,
+  options: PlainCsvOptions,
+  handlers: PlainBytesHandlers,
+  split: PlainBytesSplit = {},
+): Promise<PlainCsvRest | undefined> {
   const { delimiter, maxRecordChars } = options;
   const iterator = chunks[Symbol.asyncIterator]();
   const delimiterByte = delimiter.charCodeAt(0);
@@ -74,8 +95,15 @@ export async function readPlainBytes(chunks: AsyncIterable<Uint8Array>, options:
   }
   const row = new LineBytes(delimiter);
   let buffer: Buffer = Buffer.alloc(0);
-  let started = false;
-  let recordDelimiter: string | undefined;
+  // where the buffer's first byte is in the source
+  let offset = 0;
+  let boundary = split.boundary;
+  let started = split.continues !== undefined;
+  let recordDelimiter = split.continues?.recordDelimiter;
+  const learn = (ending: string | undefined) => {
+    recordDelimiter = ending;
+    if (ending !== undefined) handlers.onRecordDelimiter?.(ending);
+  };
   const rest = (at: number): PlainCsvRest => {
     const text = decodeRest(buffer.subarray(at), iterator, !started);
     return recordDelimiter === undefined ? { text } : { text, recordDelimiter };
@@ -96,6 +124,14 @@ export async function readPlainBytes(chunks: AsyncIterable<Uint8Array>, options:
     const quotes = new NextByte(buffer, QUOTE);
     const carriageReturns = new NextByte(buffer, CR);
     for (;;) {
+      if (boundary !== undefined && offset + at === boundary.offset) {
+        const stop = await boundary.reached();
+        boundary = undefined;
+        if (stop) {
+          await iterator.return?.();
+          return undefined;
+        }
+      }
       const newline = buffer.indexOf(LF, at);
       if (newline < 0 && !done) {
         if (length - at >= maxRecordChars) return rest(at);
@@ -114,17 +150,18 @@ export async function readPlainBytes(chunks: AsyncIterable<Uint8Array>, options:
       if (quote >= 0 && quote < lineEnd) {
         const cells = splitLine(buffer.toString('utf8', at, lineEnd), delimiter);
         if (cells === undefined) return rest(at);
-        recordDelimiter = ending;
+        if (recordDelimiter === undefined) learn(ending);
         handlers.onCells(cells);
       } else {
         row.start = at;
         row.end = lineEnd;
-        recordDelimiter = ending;
+        if (recordDelimiter === undefined) learn(ending);
         handlers.onRow(row);
       }
       at = newline < 0 ? length : newline + 1;
     }
     buffer = buffer.subarray(at);
+    offset += at;
     if (done) return undefined;
   }
 }

@@ -10,6 +10,7 @@ import { sha256 } from '../core/digest.js';
 import { fileSource, readHead, spoolToTempFile } from './bytes.js';
 import { countedSource } from './counted-source.js';
 import { readCsv } from './csv.js';
+import type { SecondReader } from './csv-part.js';
 import { cfbEntryNames, sniffBytes } from './sniff.js';
 import { readXlsx } from './xlsx.js';
 import { zipEntries } from './zip.js';
@@ -33,6 +34,8 @@ export interface ReadOptions {
   readonly stdin?: NodeJS.ReadableStream;
   /** given: each record is handed on as it is read and not kept in the data set (streaming a million records) */
   readonly onRecord?: (record: GradableRecord) => void;
+  /** with `onRecord`: reads the later half of a large UTF-8 CSV on another thread (see csv-part.ts) */
+  readonly secondReader?: SecondReader;
   /** told, as a CSV file is read, how many of its bytes have been read (a pass restarts at 0), for a progress line */
   readonly onBytesRead?: (file: string, bytesRead: number, totalBytes: number) => void;
 }
@@ -181,6 +184,7 @@ async function readText(file: string, name: string, validator: DataValidator, op
     ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     ...(options.delimiter === undefined ? {} : { delimiter: options.delimiter }),
     maxRecordChars: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
+    ...(options.secondReader === undefined || options.onRecord === undefined ? {} : { split: { path: file, reader: options.secondReader } }),
   });
   if ('refused' in result) {
     validator.report(result.refused, true);

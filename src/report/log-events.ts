@@ -25,6 +25,8 @@ const FileRead = z.strictObject({
   sha256: z.string(),
   sheet: z.string().optional(),
   encoding: z.string().optional(),
+  /** 2 when a large CSV's second half was read on another thread */
+  threads: z.number().int().min(2).optional(),
 });
 
 const IssuesFound = z.strictObject({

@@ -47,3 +47,34 @@ describe('TextColumn keeps texts packed and gives them back exactly', () => {
     texts.forEach((t, i) => expect(column.get(i)).toBe(t));
   });
 });
+
+describe('TextColumn.adopt takes another column’s texts', () => {
+  const oneByte = fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 12 });
+  const texts = fc.array(fc.oneof(text, oneByte, fc.constant('')), { maxLength: 30 });
+  test.prop([texts, texts, texts])('as pushing them would: same texts, same order, wide or narrow, and pushing goes on after', (before, adopted, after) => {
+    const other = new TextColumn();
+    adopted.forEach((t) => other.push(t));
+    const column = new TextColumn();
+    before.forEach((t) => column.push(t));
+    column.adopt(structuredClone(other.data()));
+    after.forEach((t) => column.push(t));
+    const all = [...before, ...adopted, ...after];
+    expect(column.length).toBe(all.length);
+    all.forEach((t, i) => {
+      expect(column.get(i)).toBe(t);
+      expect(column.equals(i, t)).toBe(true);
+    });
+    for (let i = 0; i < all.length; i += 3) for (let j = 0; j < all.length; j += 2) expect(column.compare(i, j)).toBe(sign(all[i]!, all[j]!));
+  });
+
+  it('takes chunks filled to the last unit and texts after many chunks', () => {
+    const other = new TextColumn();
+    const texts = [...Array.from({ length: 40 }, (_, i) => `${i}${'가'.repeat(65_530)}`), '', 'end'];
+    texts.forEach((t) => other.push(t));
+    const column = new TextColumn();
+    column.push('가');
+    column.adopt(other.data());
+    column.push('after');
+    ['가', ...texts, 'after'].forEach((t, i) => expect(column.get(i)).toBe(t));
+  });
+});

@@ -1,0 +1,75 @@
+import { Worker } from 'node:worker_threads';
+import type { GradedPart, Grader, GradeOptions } from '../core/grader.js';
+import { RunColumn, uint32Column } from '../core/columns.js';
+import { TextColumn } from '../core/text-column.js';
+import type { PartJob, ReadPart, SecondReader } from '../ingest/csv-part.js';
+import type { CompiledRubric } from '../rubric/model.js';
+
+/** What the worker thread is given: the lines to read, and the rubric and options to grade them by. */
+export interface PartWorkerData {
+  readonly job: PartJob;
+  readonly rubric: CompiledRubric;
+  readonly options: GradeOptions;
+}
+
+/** What the worker thread answers: the part it graded, or why it must be read here. */
+export type PartWorkerAnswer = { readonly part: GradedPart } | { readonly part?: undefined };
+
+/**
+ * Below this a second thread is not worth starting (about 250,000 rows of 40 indicators); SSEVAL_SPLIT_MIN_BYTES
+ * sets another size, so that tests can split small files.
+ */
+const DEFAULT_MIN_BYTES = 64 * 1024 * 1024;
+
+/** The smallest CSV read on two threads: SSEVAL_SPLIT_MIN_BYTES, a whole number of bytes, or 64 MiB. */
+export function splitMinBytes(setting: string | undefined): number {
+  return setting !== undefined && /^\d+$/.test(setting) ? Number(setting) : DEFAULT_MIN_BYTES;
+}
+
+/**
+ * A second reader that grades the later half of a large CSV in a worker thread with a grader of its own, and adds
+ * what it graded to `grader` when it is taken. The worker is bundled beside this module (dist/cli).
+ */
+export function secondReader(rubric: CompiledRubric, options: GradeOptions, grader: Grader, minBytes: number): SecondReader {
+  return {
+    minBytes,
+    start(job) {
+      const workerData: PartWorkerData = { job, rubric, options };
+      let worker: Worker;
+      try {
+        worker = new Worker(new URL('./grade-part-worker.js', import.meta.url), { workerData });
+      } catch {
+        return { done: Promise.resolve(undefined), stop: () => {} };
+      }
+      const done = new Promise<ReadPart | undefined>((resolve) => {
+        worker.once('message', (answer: PartWorkerAnswer) => {
+          // the worker has nothing left to do: its heap goes before the part is added here
+          void worker.terminate();
+          resolve(answer.part === undefined ? undefined : readPart(answer.part, grader));
+        });
+        // a worker that fails (out of memory, say) leaves the half to this thread
+        worker.once('error', () => resolve(undefined));
+        worker.once('exit', () => resolve(undefined));
+      });
+      return { done, stop: () => void worker.terminate() };
+    },
+  };
+}
+
+/** The part as read here; once taken, it no longer holds the graded arrays (the promise that gave it may live on). */
+function readPart(part: GradedPart, grader: Grader): ReadPart {
+  const dataRows = uint32Column(part.dataRows);
+  const lineGaps = new RunColumn();
+  lineGaps.pushRuns(part.lineGaps, part.count, (gap) => gap);
+  let untaken: GradedPart | undefined = part;
+  return {
+    ids: TextColumn.from(part.ids),
+    row: (index) => dataRows.get(index),
+    line: (index) => dataRows.get(index) + lineGaps.get(index),
+    take: (shift) => {
+      if (untaken === undefined) throw new Error('a part taken twice');
+      grader.append(untaken, shift);
+      untaken = undefined;
+    },
+  };
+}
