@@ -17,17 +17,15 @@ const taken = read && tally.errors + tally.warnings + tally.infos === 0;
 const answer: PartWorkerAnswer = taken ? { part: grader.part() } : {};
 parentPort!.postMessage(answer, taken ? transferables(answer.part!) : []);
 
-/** The array buffers of a part, handed over rather than copied. */
+/** Every array buffer in the part, found by walking it, handed over rather than copied. */
 function transferables(part: GradedPart): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  const add = (array: ArrayBufferView | undefined) => {
-    if (array !== undefined && array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+  const walk = (value: unknown): void => {
+    if (ArrayBuffer.isView(value)) {
+      if (value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
+    } else if (Array.isArray(value)) value.forEach(walk);
+    else if (typeof value === 'object' && value !== null && !(value instanceof Map)) Object.values(value).forEach(walk);
   };
-  for (const text of [part.ids, part.names]) {
-    text.chunks.forEach(add);
-    add(text.ends);
-  }
-  [part.dataRows, part.coverage, ...part.groupCodes, ...part.withinCodes, ...part.domainPoints].forEach(add);
-  [...part.deferredPoints, ...part.waitingValues, ...part.waiting].forEach(add);
+  walk(part);
   return [...buffers];
 }

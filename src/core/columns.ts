@@ -26,7 +26,7 @@ export class Column<A extends NumberArray> {
     return this.size + (this.tail === undefined ? 0 : this.tail.length);
   }
 
-  /** The numbers pushed so far, as a view of the column's array (valid until the next push). */
+  /** The numbers so far, as a view of the column's array (adopted ones copied in first; valid until the next push). */
   values(): A {
     this.joinTail();
     return this.data.subarray(0, this.size) as A;

@@ -1,5 +1,5 @@
 import { FNV_OFFSET, FNV_PRIME } from './fnv.js';
-import { TextColumn, type Units } from './text-column.js';
+import { TextColumn, type Located } from './text-column.js';
 
 /**
  * Ids and where each was first seen (a number ≥ 0), in an open-addressing table of typed arrays, the ids packed in a
@@ -15,28 +15,23 @@ export class FirstSeen {
 
   /** Where the id was first seen, or -1. */
   at(id: string): number {
-    const slot = this.slotOf(id, hashOf(id));
-    const entry = this.slots[2 * slot + 1]!;
-    return entry === 0 ? -1 : this.places[entry - 1]!;
+    return this.placeIn(this.slotOf(id, hashOf(id)));
   }
 
   /** Where the id at `index` of `texts` was first seen, or -1: `at` without making the id a string. */
   atText(texts: TextColumn, index: number): number {
     const located = texts.unitsOf(index);
     if (located === undefined) return this.at(texts.get(index));
-    const entry = this.slots[2 * this.slotOfUnits(located.units, located.start, located.end, unitsHash(located.units, located.start, located.end)) + 1]!;
-    return entry === 0 ? -1 : this.places[entry - 1]!;
+    return this.placeIn(this.slotOfUnits(located, unitsHash(located)));
   }
 
   /** `add` for the id at `index` of `texts`, without making it a string. */
   addText(texts: TextColumn, index: number, place: number): number {
     const located = texts.unitsOf(index);
     if (located === undefined) return this.add(texts.get(index), place);
-    const { units, start, end } = located;
-    const hash = unitsHash(units, start, end);
-    const slot = this.slotOfUnits(units, start, end, hash);
-    const entry = this.slots[2 * slot + 1]!;
-    if (entry !== 0) return this.places[entry - 1]!;
+    const hash = unitsHash(located);
+    const slot = this.slotOfUnits(located, hash);
+    if (this.slots[2 * slot + 1] !== 0) return this.placeIn(slot);
     this.ids.pushFrom(texts, index);
     this.note(slot, hash, place);
     return -1;
@@ -46,8 +41,7 @@ export class FirstSeen {
   add(id: string, place: number): number {
     const hash = hashOf(id);
     const slot = this.slotOf(id, hash);
-    const entry = this.slots[2 * slot + 1]!;
-    if (entry !== 0) return this.places[entry - 1]!;
+    if (this.slots[2 * slot + 1] !== 0) return this.placeIn(slot);
     this.ids.push(id);
     this.note(slot, hash, place);
     return -1;
@@ -76,8 +70,14 @@ export class FirstSeen {
     }
   }
 
+  /** Where the id in `slot` was first seen, or -1 when the slot is empty. */
+  private placeIn(slot: number): number {
+    const entry = this.slots[2 * slot + 1]!;
+    return entry === 0 ? -1 : this.places[entry - 1]!;
+  }
+
   /** `slotOf` for an id given as code units. */
-  private slotOfUnits(units: Units, start: number, end: number, hash: number): number {
+  private slotOfUnits({ units, start, end }: Located, hash: number): number {
     const { slots, mask } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[2 * slot + 1]!;
@@ -111,7 +111,7 @@ function hashOf(text: string): number {
 }
 
 /** `hashOf` of the text the code units [start, end) make. */
-function unitsHash(units: Units, start: number, end: number): number {
+function unitsHash({ units, start, end }: Located): number {
   let hash = FNV_OFFSET;
   for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ units[i]!, FNV_PRIME);
   return mixed(hash);

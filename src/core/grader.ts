@@ -47,7 +47,7 @@ export interface GradedPart {
   readonly count: number;
   readonly ids: TextColumnData;
   readonly names: TextColumnData;
-  /** the part's tables, by its table codes, and each record's table code */
+  /** the part's tables, by its table codes, and the runs of records from one table */
   readonly tables: readonly { readonly file: string; readonly sheet: string | undefined }[];
   readonly tableCodes: Runs;
   readonly dataRows: Uint32Array;

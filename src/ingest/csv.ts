@@ -7,7 +7,7 @@ import { lineStartFrom, type ByteSource } from './bytes.js';
 import type { PartRun, SecondReader } from './csv-part.js';
 import { detectDelimiter } from './delimiter.js';
 import { readPlainBytes } from './plain-bytes.js';
-import { readPlainCsv } from './plain-csv.js';
+import { readPlainCsv, type PlainCsvRest } from './plain-csv.js';
 import { chooseEncoding, decodeChunks, decodeHead, scanBytes } from './encoding.js';
 
 export interface CsvOptions {
@@ -56,17 +56,19 @@ export async function readCsv(source: ByteSource, file: string, validator: DataV
   // Valid UTF-8 is read from its bytes: plain rows of a streaming table are typed without a string per cell
   const fromBytes = isUtf8(encoding) && scan.utf8;
   const split = options.split;
-  const middle = fromBytes && split !== undefined && scan.size >= split.reader.minBytes ? await lineStartFrom(split.path, Math.floor(scan.size / 2)) : undefined;
+  // the first line start after the middle; none when the last line starts before it
+  const found = fromBytes && split !== undefined && scan.size >= split.reader.minBytes ? await lineStartFrom(split.path, Math.floor(scan.size / 2)) : undefined;
+  const middle = found !== undefined && found < scan.size ? found : undefined;
   let second: PartRun | undefined;
   let secondTaken = false;
   let recordDelimiter: string | undefined;
   // once this thread takes rows from bytes (the header found, the line ending known), the other starts on the second half
   const startSecond = () => {
-    if (split === undefined || middle === undefined || middle >= scan.size || recordDelimiter === undefined) return;
+    if (split === undefined || middle === undefined || recordDelimiter === undefined) return;
     const job = { path: split.path, file, start: middle, plan: table.headerPlan!, delimiter, recordDelimiter, maxRecordChars: options.maxRecordChars };
     second = split.reader.start(job);
   };
-  let rest;
+  let rest: PlainCsvRest | undefined;
   try {
     rest = fromBytes
       ? await readPlainBytes(
