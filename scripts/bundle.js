@@ -13,7 +13,9 @@ const CLI_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..',
 const ENTRY = path.join(CLI_DIR, 'main.js');
 // the worker thread that reads the second half of a large CSV (src/cli/second-reader.ts starts it from beside itself)
 const WORKER = path.join(CLI_DIR, 'grade-part-worker.js');
-const ENTRIES = [ENTRY, WORKER];
+// the worker thread that writes the later lines of a large ranking (src/cli/second-writer.ts)
+const WRITE_WORKER = path.join(CLI_DIR, 'grade-write-worker.js');
+const ENTRIES = [ENTRY, WORKER, WRITE_WORKER];
 const BANNER = '// bundled by scripts/bundle.js from the tsc output; `npm run build` writes it again';
 const CHUNK = /^bundle-.*\.js$/;
 

@@ -80,7 +80,7 @@ export async function gradeFiles(
   };
   // a large CSV graded for its ranking alone is read on two threads
   const split = grader && !values ? { secondReader: secondReader(rubric, { asOf, groupBy }, grader, splitMinBytes(process.env.SSEVAL_SPLIT_MIN_BYTES)) } : {};
-  const dataSet = await loadData(files, recordSpecOf(rubric), grader ? { ...options, onRecord: add, ...split } : options, io);
+  const dataSet = await loadData(files, recordSpecOf(rubric), grader ? { ...options, onRecord: add, onExpect: (more: number) => grader.expectMore(more), ...split } : options, io);
   const exit = dataSet.exit;
   const fileLevelErrors = dataSet.problems.some((p) => p.severity === 'error' && p.position.institution === undefined);
   if (exit === ExitCode.usage || (exit === ExitCode.dataErrors && (!flags.skipInvalid || fileLevelErrors))) {

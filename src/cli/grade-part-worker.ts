@@ -9,7 +9,13 @@ import type { PartWorkerAnswer, PartWorkerData } from './second-reader.js';
 
 const { job, rubric, options } = workerData as PartWorkerData;
 const grader = new Grader(rubric, options);
-const validator = new DataValidator(recordSpecOf(rubric), { asOf: options.asOf, layout: 'auto', onRecord: (record) => grader.add(record) });
+const validator = new DataValidator(recordSpecOf(rubric), {
+  asOf: options.asOf,
+  layout: 'auto',
+  onRecord: (record) => grader.add(record),
+  onExpect: (records) => grader.expectMore(records),
+});
+validator.expectMore(job.expectedRecords);
 const table = validator.openTable({ file: job.file, date1904: false, fixedWidth: true }, job.plan);
 const read = await readCsvPart(job, table);
 const { tally } = validator.result();

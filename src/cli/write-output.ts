@@ -23,7 +23,7 @@ function measured(content: OutputContent): { content: OutputContent; bytes: () =
  * Renders a command's output and writes it: to `out` atomically (never over an input, never over an existing
  * file without --force), else to stdout. Output may come in pieces (a large CSV). A written file is logged with
  * its size and sha256, and rendering plus writing show as one step on the progress line (a result workbook
- * takes a while).
+ * takes a while). `threads` tells, once written, how many threads wrote it (logged when more than one).
  */
 export async function writeOutput(
   io: Io,
@@ -31,6 +31,7 @@ export async function writeOutput(
   lang: Lang,
   render: () => Promise<OutputContent>,
   options: WriteOptions,
+  threads: () => number = () => 1,
 ): Promise<void> {
   if (out === undefined || out === '-') {
     await writeToStream(io.out, await render());
@@ -40,7 +41,8 @@ export async function writeOutput(
   try {
     const written = measured(await render());
     await writeFileAtomic(out, written.content, options);
-    io.log.emit({ event: 'output-written', path: out, bytes: written.bytes(), sha256: written.sha256() });
+    const byThreads = threads();
+    io.log.emit({ event: 'output-written', path: out, bytes: written.bytes(), sha256: written.sha256(), ...(byThreads > 1 ? { threads: byThreads } : {}) });
   } finally {
     step.end();
   }

@@ -39,6 +39,22 @@ export class Column<A extends NumberArray> {
     this.size += 1;
   }
 
+  /**
+   * Makes room for `total` numbers in all, at once (a count known or estimated up front): grown by doubling, a
+   * large column leaves arrays behind that the memory allocator may keep as resident memory. Room never used
+   * costs address space, not memory.
+   */
+  expect(total: number): void {
+    if (this.tail !== undefined || total <= this.data.length) return;
+    this.reserve(total - this.size, false);
+  }
+
+  /** The numbers as they are kept: views of the column's array and of the adopted one, if any (nothing copied). */
+  parts(): A[] {
+    const own = this.data.subarray(0, this.size) as A;
+    return this.tail === undefined ? [own] : [own, this.tail];
+  }
+
   /** Appends the numbers of `values`, taking the array itself (it must not change after). */
   adopt(values: A): void {
     if (this.tail !== undefined) this.joinTail();
@@ -57,9 +73,10 @@ export class Column<A extends NumberArray> {
     else this.tail![index - this.size] = value;
   }
 
-  /** Makes room for `more` numbers, doubling as pushing one by one would. */
-  private reserve(more: number): void {
+  /** Makes room for `more` numbers, doubling as pushing one by one would (or just enough). */
+  private reserve(more: number, doubling = true): void {
     let length = Math.max(this.data.length, 1);
+    if (!doubling) length = this.size + more;
     while (length < this.size + more) length *= 2;
     const bigger = this.make(length);
     bigger.set(this.data.subarray(0, this.size));
@@ -77,9 +94,27 @@ export class Column<A extends NumberArray> {
   }
 }
 
-export const float64Column = (initial?: Float64Array) => new Column((length) => new Float64Array(length), initial);
-export const int32Column = (initial?: Int32Array) => new Column((length) => new Int32Array(length), initial);
-export const uint32Column = (initial?: Uint32Array) => new Column((length) => new Uint32Array(length), initial);
+/**
+ * Typed arrays in shared memory: a graded table's columns are read by a second thread while the ranking is
+ * written (sent to it, they are shared, not copied). Reading and writing them is as fast as ordinary arrays.
+ */
+export const sharedFloat64 = (length: number) => new Float64Array(new SharedArrayBuffer(length * 8));
+export const sharedInt32 = (length: number) => new Int32Array(new SharedArrayBuffer(length * 4));
+export const sharedUint32 = (length: number) => new Uint32Array(new SharedArrayBuffer(length * 4));
+export const sharedInt8 = (length: number) => new Int8Array(new SharedArrayBuffer(length));
+export const sharedUint8 = (length: number) => new Uint8Array(new SharedArrayBuffer(length));
+export const sharedUint16 = (length: number) => new Uint16Array(new SharedArrayBuffer(length * 2));
+
+export const float64Column = (...parts: Float64Array[]) => columnOf(sharedFloat64, parts);
+export const int32Column = (...parts: Int32Array[]) => columnOf(sharedInt32, parts);
+export const uint32Column = (...parts: Uint32Array[]) => columnOf(sharedUint32, parts);
+
+/** A column of the numbers in `parts` (a column's `parts()`; the arrays are taken, not copied). */
+function columnOf<A extends NumberArray>(make: (length: number) => A, parts: readonly A[]): Column<A> {
+  const column = new Column(make, parts[0]);
+  for (const part of parts.slice(1)) column.adopt(part);
+  return column;
+}
 
 /** A run column's runs: the record each starts at, and its number. */
 export interface Runs {

@@ -4,6 +4,7 @@ import { Grader, indicatorValues, type GradedTable, type GradeOptions } from './
 import type { Problem } from './problems.js';
 import type { InstitutionRecord } from './records.js';
 import { listedRows, type RankedRows } from './ranked-rows.js';
+import type { RankingData } from './ranking.js';
 import type { IndicatorFinding, InstitutionResult, Message } from './results.js';
 import { pointsReason, rateIndicator } from './score.js';
 import { formatValue, isPlainDate, type FieldValue, type PlainDate } from './values.js';
@@ -67,6 +68,8 @@ export interface RankedResults {
   readonly count: number;
   /** what a ranking line shows, read without building results */
   readonly rows: RankedRows;
+  /** the same, as data another thread can read in place (a graded table's; not a built result list's) */
+  readonly ranking?: RankingData;
   /** the result at a position in ranked order, without findings (`indicators` may be empty) */
   summary(position: number): InstitutionResult;
   /** the result at a position in ranked order with its findings, built anew on each call */
@@ -83,6 +86,7 @@ export function rankedResults(
   return {
     count: table.order.length,
     rows: table.rows,
+    ranking: table.ranking,
     summary: (position) => table.summary(table.order[position]!),
     explained: (position) => {
       const index = table.order[position]!;

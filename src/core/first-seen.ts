@@ -8,10 +8,23 @@ import { TextColumn, type Located } from './text-column.js';
  */
 export class FirstSeen {
   private readonly ids = new TextColumn();
-  private places = new Float64Array(1024);
+  private places: Float64Array = new Float64Array(1024);
   /** per slot: the id's hash and 1 + its index in `ids` (0: empty) */
   private slots = new Int32Array(2 * 2048);
   private mask = 2047;
+
+  /**
+   * Makes room for `more` ids at once (an estimate): the table a growing one would reach for them, so that no
+   * outgrown tables are left for the allocator to keep (not more, as every slot of a table is touched).
+   */
+  expectMore(more: number): void {
+    const count = this.ids.length + more;
+    this.ids.expect(count);
+    if (count > this.places.length) this.places = grownTo(this.places, count);
+    let mask = this.mask;
+    while (2 * count > mask) mask = 2 * mask + 1;
+    if (mask > this.mask) this.resize(mask);
+  }
 
   /** Where the id was first seen, or -1. */
   at(id: string): number {
@@ -50,15 +63,11 @@ export class FirstSeen {
   /** Notes the id just pushed to `ids` as seen at `place`, in `slot`. */
   private note(slot: number, hash: number, place: number): void {
     const index = this.ids.length - 1;
-    if (index === this.places.length) {
-      const places = new Float64Array(2 * index);
-      places.set(this.places);
-      this.places = places;
-    }
+    if (index === this.places.length) this.places = grownTo(this.places, 2 * index);
     this.places[index] = place;
     this.slots[2 * slot] = hash;
     this.slots[2 * slot + 1] = index + 1;
-    if (2 * (index + 1) > this.mask) this.grow();
+    if (2 * (index + 1) > this.mask) this.resize(2 * this.mask + 1);
   }
 
   /** The slot that holds the id, or the empty slot where it would go. */
@@ -85,9 +94,9 @@ export class FirstSeen {
     }
   }
 
-  private grow(): void {
+  /** Moves the entries into a table of `mask` + 1 slots. */
+  private resize(mask: number): void {
     const old = this.slots;
-    const mask = 2 * this.mask + 1;
     const slots = new Int32Array(2 * (mask + 1));
     for (let from = 0; from < old.length; from += 2) {
       const entry = old[from + 1]!;
@@ -101,6 +110,13 @@ export class FirstSeen {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** The numbers of `places` in an array of `length`. */
+function grownTo(places: Float64Array, length: number): Float64Array {
+  const grown = new Float64Array(length);
+  grown.set(places);
+  return grown;
 }
 
 /** FNV-1a over the UTF-16 code units, then mixed (murmur3's finaliser) so that the low bits vary with every unit. */

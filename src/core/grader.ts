@@ -1,5 +1,5 @@
 import type { CompiledRubric } from '../rubric/model.js';
-import { Column, float64Column, int32Column, Interner, RunColumn, uint32Column, type Runs } from './columns.js';
+import { Column, float64Column, int32Column, Interner, RunColumn, sharedFloat64, sharedInt32, sharedInt8, sharedUint32, uint32Column, type Runs } from './columns.js';
 import { evaluate, type EvalContext, type EvalFailure, type EvalResult } from './expression.js';
 import { formatNumber } from './format-number.js';
 import { bandGrade, quotaGrades, worseGrade } from './grade.js';
@@ -8,6 +8,7 @@ import { rankIndices } from './rank.js';
 import type { GradableRecord, InstitutionRecord } from './records.js';
 import { peerStats, type PeerStats } from './relative.js';
 import type { RankedRows } from './ranked-rows.js';
+import { rankedRowsOf, rankingFacts, type RankingData } from './ranking.js';
 import type { AppliedLimiter, DomainResult, GroupRank, InstitutionResult, Message } from './results.js';
 import { roundHalfUp } from './rounding.js';
 import { TextColumn, type TextColumnData } from './text-column.js';
@@ -35,6 +36,8 @@ export interface GradedTable {
   summary(index: number): InstitutionResult;
   /** the ranking lines, in ranked order (`order`), read from the compact arrays */
   readonly rows: RankedRows;
+  /** what the ranking lines read, as data another thread can read in place */
+  readonly ranking: RankingData;
   /** the peer statistics a relative indicator (by position in the rubric) compares this record with */
   peersOf(indicator: number, index: number): PeerStats | undefined;
 }
@@ -75,7 +78,7 @@ export interface PartShift {
 
 const groupValue = (value: FieldValue): string | null => (value === null ? null : formatValue(value));
 const NO_GRADE = -1;
-/** An empty list, shared by every record that has no limiter hit, withheld reason, limiter or follow-up. */
+/** No limiter hits, shared by every record that has none. */
 const NONE: readonly never[] = [];
 
 /** Limiters that applied to one record, the withholding messages, and what its domains were set to. */
@@ -161,6 +164,15 @@ export class Grader {
   }
 
   /** Scores one record (its relative indicators wait for the whole data set). */
+  /** Makes room for about `more` records at once (see Column.expect): a large file's columns grow once, not by doubling. */
+  expectMore(more: number): void {
+    const total = this.ids.length + more;
+    const columns = [this.dataRows, ...this.groupCodes, this.coverage, ...this.domainPoints, ...this.withinCodes.values()];
+    for (const column of [...columns, ...this.deferredPoints, ...this.waitingValues, ...this.waiting]) column?.expect(total);
+    this.ids.expect(total);
+    this.names.expect(total);
+  }
+
   add(record: GradableRecord): void {
     const index = this.ids.length;
     const rubric = this.rubric;
@@ -349,7 +361,7 @@ export class Grader {
       }
     }
 
-    const totals = new Float64Array(count);
+    const totals = sharedFloat64(count);
     const caps = gradeCodes(count, rubric.grades.length);
     const exceptions = new Map<number, Exceptions>();
     const points = r.domains.map(() => 0);
@@ -480,14 +492,14 @@ export class Grader {
     const byId = (a: number, b: number) => this.ids.compare(a, b);
     const decimals = rubric.rubric.total.precision;
     const { order: rankedOrder, ranks: overall } = rankIndices(ranked, score, byId, decimals);
-    const rankOf = new Int32Array(count).fill(-1);
+    const ranks = sharedInt32(count).fill(-1);
     rankedOrder.forEach((index, k) => {
-      rankOf[index] = overall[k]!;
+      ranks[index] = overall[k]!;
     });
     // the order within a group is the overall order (score, then id) restricted to it: no sort per group
     const groupRanks = this.groupBy.map((_, g) => groupRanksAlong(rankedOrder, this.groupCodes[g]!, this.strings.size, score, count));
-    const withheld = active.filter((index) => rankOf[index] === -1).sort(byId);
-    const order = new Uint32Array(active.length);
+    const withheld = active.filter((index) => ranks[index] === -1).sort(byId);
+    const order = sharedUint32(active.length);
     order.set(rankedOrder);
     order.set(withheld, rankedOrder.length);
 
@@ -497,55 +509,26 @@ export class Grader {
       const grade = gradeName(grades[index]!);
       if (grade !== null) byGrade.set(grade, byGrade.get(grade)! + 1);
     }
-    const followUps = new Map(rubric.grades.map((grade) => [grade, rubric.rubric.followUps.filter((f) => f.grades.includes(grade)).map((f) => f.action)]));
-
+    const ranking: RankingData = {
+      order,
+      ranks,
+      ids: this.ids.data(),
+      names: this.names.data(),
+      groupValues: this.strings.list(),
+      groupCodes: this.groupCodes.map((codes) => codes.parts()),
+      groupRanks: groupRanks.map((group) => group.rankInGroup),
+      groupSizes: groupRanks.map((group) => group.sizes),
+      domainPoints: this.domainPoints.map((points) => points.parts()),
+      totals,
+      coverage: this.coverage.parts(),
+      grades,
+      gradeNames: rubric.grades,
+      exceptions,
+      followUps: new Map(rubric.grades.map((grade) => [grade, rubric.rubric.followUps.filter((f) => f.grades.includes(grade)).map((f) => f.action)])),
+    };
     // what a result says, by record index; `summary` and the ranking lines both read these
-    const isGraded = (index: number) => rankOf[index] !== -1;
-    const facts = {
-      rank: (index: number) => (isGraded(index) ? rankOf[index]! : null),
-      id: (index: number) => this.ids.get(index),
-      name: (index: number) => this.names.get(index),
-      group: (index: number, g: number) => this.strings.value(this.groupCodes[g]!.get(index)),
-      groupRank: (index: number, g: number) => {
-        const rank = groupRanks[g]!.rankInGroup[index]!;
-        return rank === -1 ? null : rank;
-      },
-      groupSize: (index: number, g: number) => (groupRanks[g]!.rankInGroup[index] === -1 ? 0 : groupRanks[g]!.sizeOf(this.groupCodes[g]!.get(index))),
-      domainPoints: (index: number, d: number) => {
-        const points = this.domainPoints[d]!.get(index);
-        return Number.isNaN(points) ? null : points;
-      },
-      total: (index: number) => (Number.isNaN(totals[index]!) ? null : totals[index]!),
-      grade: (index: number) => (isGraded(index) ? gradeName(grades[index]!) : null),
-      status: (index: number): InstitutionResult['status'] => (isGraded(index) ? 'graded' : 'withheld'),
-      coverage: (index: number) => this.coverage.get(index),
-      withheld: (index: number) => exceptions.get(index)?.withheld ?? NONE,
-      limiters: (index: number) => exceptions.get(index)?.limiters ?? NONE,
-      followUp: (index: number) => {
-        const grade = facts.grade(index);
-        return grade === null ? NONE : followUps.get(grade)!;
-      },
-    };
-    const at = (position: number) => order[position]!;
-    // spelled out, not mapped over `facts`: one shared wrapper would make every accessor call on the CSV's hot
-    // path go through one call site that sees all fifteen functions
-    const rows: RankedRows = {
-      count: order.length,
-      rank: (p) => facts.rank(at(p)),
-      id: (p) => facts.id(at(p)),
-      name: (p) => facts.name(at(p)),
-      group: (p, g) => facts.group(at(p), g),
-      groupRank: (p, g) => facts.groupRank(at(p), g),
-      groupSize: (p, g) => facts.groupSize(at(p), g),
-      domainPoints: (p, d) => facts.domainPoints(at(p), d),
-      total: (p) => facts.total(at(p)),
-      grade: (p) => facts.grade(at(p)),
-      status: (p) => facts.status(at(p)),
-      coverage: (p) => facts.coverage(at(p)),
-      withheld: (p) => facts.withheld(at(p)),
-      limiters: (p) => facts.limiters(at(p)),
-      followUp: (p) => facts.followUp(at(p)),
-    };
+    const facts = rankingFacts(ranking);
+    const rows = rankedRowsOf(facts, order);
 
     const summary = (index: number): InstitutionResult => {
       const found = exceptions.get(index);
@@ -588,6 +571,7 @@ export class Grader {
       graded: ranked.length,
       summary,
       rows,
+      ranking,
       peersOf,
     };
   }
@@ -621,10 +605,10 @@ function groupRanksAlong(
   groups: number,
   score: (index: number) => number,
   count: number,
-): { rankInGroup: Int32Array; sizeOf: (code: number) => number } {
-  const rankInGroup = new Int32Array(count).fill(-1);
+): { rankInGroup: Int32Array; sizes: Int32Array } {
+  const rankInGroup = sharedInt32(count).fill(-1);
   // by code + 1, so the null group (-1) has a slot too
-  const seen = new Int32Array(groups + 1);
+  const seen = sharedInt32(groups + 1);
   const lastRank = new Int32Array(groups + 1);
   const lastScore = new Float64Array(groups + 1);
   for (const index of rankedOrder) {
@@ -636,12 +620,12 @@ function groupRanksAlong(
     lastScore[slot] = score(index);
     rankInGroup[index] = rank;
   }
-  return { rankInGroup, sizeOf: (code) => seen[code + 1]! };
+  return { rankInGroup, sizes: seen };
 }
 
 /** One grade code per record (a grade's place in the rubric's list, or NO_GRADE), in a byte each when the grades fit. */
 function gradeCodes(count: number, grades: number): Int8Array | Int32Array {
-  return (grades < 127 ? new Int8Array(count) : new Int32Array(count)).fill(NO_GRADE);
+  return (grades < 127 ? sharedInt8(count) : sharedInt32(count)).fill(NO_GRADE);
 }
 
 /** Where a record's scoring problems point: its file, row and line, and the institution. */

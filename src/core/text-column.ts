@@ -1,4 +1,4 @@
-import { uint32Column } from './columns.js';
+import { sharedUint16, sharedUint32, sharedUint8, uint32Column } from './columns.js';
 
 /** Code units per chunk: a text never spans two chunks, so growing never copies what is stored. */
 const CHUNK = 1 << 20;
@@ -17,7 +17,8 @@ export type Units = Uint8Array | Uint16Array;
 export interface TextColumnData {
   readonly chunks: readonly Units[];
   readonly wide: boolean;
-  readonly ends: Uint32Array;
+  /** per text, where it ends (the ends column's parts) */
+  readonly ends: readonly Uint32Array[];
   readonly long: ReadonlyMap<number, string>;
 }
 
@@ -41,12 +42,12 @@ export class TextColumn {
 
   /** The column as plain data (its arrays, not copies: push no more once it is sent). */
   data(): TextColumnData {
-    return { chunks: this.chunks, wide: this.wide, ends: this.ends.values(), long: this.long };
+    return { chunks: this.chunks, wide: this.wide, ends: this.ends.parts(), long: this.long };
   }
 
   /** A column holding the texts of `data` (its arrays taken, not copied). */
   static from(data: TextColumnData): TextColumn {
-    const column = new TextColumn(uint32Column(data.ends));
+    const column = new TextColumn(uint32Column(...data.ends));
     column.chunks = [...data.chunks];
     column.wide = data.wide;
     for (const [index, text] of data.long) column.long.set(index, text);
@@ -55,6 +56,11 @@ export class TextColumn {
 
   /** `ends`: per text, where it ends, as chunk × CHUNK + position */
   constructor(private readonly ends = uint32Column()) {}
+
+  /** Makes room for `count` texts in all (see Column.expect); the units grow chunk by chunk anyway. */
+  expect(count: number): void {
+    this.ends.expect(count);
+  }
 
   push(text: string): void {
     const length = text.length;
@@ -83,10 +89,14 @@ export class TextColumn {
     const base = this.chunks.length * CHUNK;
     if (data.chunks.length * CHUNK + base > MAX_UNITS) throw new RangeError('more text than a text column can hold');
     // chunks without a unit (the other column's texts all empty or long) are left behind: texts go on in this one's last
-    const units = data.ends.length > 0 && data.ends[data.ends.length - 1]! > 0;
+    const units = other.length > 0 && other.ends.get(other.length - 1) > 0;
     if (units) this.chunks.push(...data.chunks);
     // an end of 0 is a text before the other column's first unit: it ends where this column's texts end
-    const ends = Uint32Array.from(data.ends, (end) => (end === 0 ? lastEnd : base + end));
+    const ends = sharedUint32(other.length);
+    for (let index = 0; index < ends.length; index += 1) {
+      const end = other.ends.get(index);
+      ends[index] = end === 0 ? lastEnd : base + end;
+    }
     this.ends.adopt(ends);
     for (const [index, text] of data.long) this.long.set(count + index, text);
   }
@@ -124,7 +134,7 @@ export class TextColumn {
     let at = used - (this.chunks.length - 1) * CHUNK;
     if (this.chunks.length === 0 || at + length > CHUNK) {
       if (this.chunks.length * CHUNK + CHUNK > MAX_UNITS) throw new RangeError('more text than a text column can hold');
-      this.chunks.push(this.wide ? new Uint16Array(CHUNK) : new Uint8Array(CHUNK));
+      this.chunks.push(this.wide ? sharedUint16(CHUNK) : sharedUint8(CHUNK));
       used = (this.chunks.length - 1) * CHUNK;
       at = 0;
     }
@@ -187,7 +197,11 @@ export class TextColumn {
 
   /** Two bytes a unit from now on: the texts so far are copied into wide chunks, once. */
   private widen(): void {
-    this.chunks = this.chunks.map((chunk) => Uint16Array.from(chunk));
+    this.chunks = this.chunks.map((chunk) => {
+      const wide = sharedUint16(chunk.length);
+      wide.set(chunk);
+      return wide;
+    });
     this.wide = true;
   }
 

@@ -43,6 +43,8 @@ export interface ValidateOptions {
    * plain CSV rows then come as a view read straight from the bytes, valid only during the call
    */
   readonly onRecord?: (record: GradableRecord) => void;
+  /** told, with `onRecord`, about how many more records a large table holds (an estimate), to make room at once */
+  readonly onExpect?: (records: number) => void;
 }
 
 /** One table being read: a CSV file or a workbook sheet. */
@@ -129,6 +131,12 @@ export class DataValidator {
   openTable(source: TableSource, plan?: HeaderPlan): TableValidator {
     this.noteClaimed();
     return new TableValidator(this, source, plan);
+  }
+
+  /** Makes room for about `records` more records (an estimate, from a file's size): ids, and what `onExpect` keeps. */
+  expectMore(records: number): void {
+    this.seen.expectMore(records);
+    this.options.onExpect?.(records);
   }
 
   /** Records a problem; file-level problems (`always`) are kept whatever --max-errors says. */

@@ -30,6 +30,8 @@ export interface PartJob {
   readonly delimiter: string;
   readonly recordDelimiter: string;
   readonly maxRecordChars: number;
+  /** about how many records the lines hold (an estimate from the file's first lines) */
+  readonly expectedRecords: number;
 }
 
 /** A second reader at work. */

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { problem, type Problem } from '../core/problems.js';
 import type { InputFile } from '../core/records.js';
 import type { DataValidator } from '../core/validate.js';
+import { LF } from '../core/ascii.js';
 import { lineStartFrom, type ByteSource } from './bytes.js';
 import type { PartRun, SecondReader } from './csv-part.js';
 import { detectDelimiter } from './delimiter.js';
@@ -22,6 +23,20 @@ export interface CsvOptions {
 /** Line breaks inside a cell (a quoted field): CRLF, LF and a lone CR each count once. */
 function lineBreaks(cell: string): number {
   return cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+/** Files smaller than this are not worth estimating: their columns grow by doubling in a few small steps. */
+const ESTIMATE_MIN_BYTES = 1 << 20;
+
+/** About how many lines `bytes` bytes of a file hold, judged by the lines that end in its head (0: none does). */
+function linesIn(head: Uint8Array, bytes: number): number {
+  let lines = 0;
+  let end = 0;
+  for (let at = head.indexOf(LF); at !== -1; at = head.indexOf(LF, at + 1)) {
+    lines += 1;
+    end = at + 1;
+  }
+  return lines === 0 ? 0 : Math.ceil((bytes * lines) / end);
 }
 
 const isUtf8 = (encoding: string) => encoding === 'utf-8' || encoding === 'utf8';
@@ -59,13 +74,16 @@ export async function readCsv(source: ByteSource, file: string, validator: DataV
   // the first line start after the middle; none when the last line starts before it
   const found = fromBytes && split !== undefined && scan.size >= split.reader.minBytes ? await lineStartFrom(split.path, Math.floor(scan.size / 2)) : undefined;
   const middle = found !== undefined && found < scan.size ? found : undefined;
+  // a large file's records are estimated, so that what keeps them makes room once (the other thread its own)
+  if (scan.size >= ESTIMATE_MIN_BYTES) validator.expectMore(linesIn(scan.head, middle ?? scan.size));
   let second: PartRun | undefined;
   let secondTaken = false;
   let recordDelimiter: string | undefined;
   // once this thread takes rows from bytes (the header found, the line ending known), the other starts on the second half
   const startSecond = () => {
     if (split === undefined || middle === undefined || recordDelimiter === undefined) return;
-    const job = { path: split.path, file, start: middle, plan: table.headerPlan!, delimiter, recordDelimiter, maxRecordChars: options.maxRecordChars };
+    const expectedRecords = linesIn(scan.head, scan.size - middle);
+    const job = { path: split.path, file, start: middle, plan: table.headerPlan!, delimiter, recordDelimiter, maxRecordChars: options.maxRecordChars, expectedRecords };
     second = split.reader.start(job);
   };
   let rest: PlainCsvRest | undefined;

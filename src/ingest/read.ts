@@ -34,6 +34,8 @@ export interface ReadOptions {
   readonly stdin?: NodeJS.ReadableStream;
   /** given: each record is handed on as it is read and not kept in the data set (streaming a million records) */
   readonly onRecord?: (record: GradableRecord) => void;
+  /** with `onRecord`: told about how many more records a large CSV holds (an estimate), to make room at once */
+  readonly onExpect?: (records: number) => void;
   /** with `onRecord`: reads the later half of a large UTF-8 CSV on another thread (see csv-part.ts) */
   readonly secondReader?: SecondReader;
   /** told, as a CSV file is read, how many of its bytes have been read (a pass restarts at 0), for a progress line */
@@ -85,6 +87,7 @@ export async function readDataSet(files: readonly string[], spec: RecordSpec, op
     layout: options.layout ?? 'auto',
     maxErrors: options.maxErrors ?? DEFAULT_MAX_ERRORS,
     ...(options.onRecord === undefined ? {} : { onRecord: options.onRecord }),
+    ...(options.onExpect === undefined ? {} : { onExpect: options.onExpect }),
   });
   const inputs: InputFile[] = [];
   let stdinRead = false;

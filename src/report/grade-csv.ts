@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { RankedRows } from '../core/ranked-rows.js';
+import type { RankingData } from '../core/ranking.js';
 import type { Lang } from '../messages/catalogue.js';
 import { heading } from '../messages/headings.js';
 import { CsvBytes } from './csv-bytes.js';
@@ -24,20 +25,80 @@ export function gradeCsvCells(doc: GradeDocument, lang: Lang, fieldLabel: (field
   return { header, specs, cells, stamp };
 }
 
+/** What a second thread needs to write ranking lines: the ranking (read in place), and the words of the lines. */
+export interface CsvLinesJob {
+  readonly ranking: RankingData;
+  readonly doc: GradeDocument;
+  readonly lang: Lang;
+  /** the labels of the group-by fields */
+  readonly fieldLabels: Readonly<Record<string, string>>;
+}
+
+/**
+ * A second thread that writes the later lines of a large ranking while this one writes the earlier ones (the
+ * CLI gives one when the ranking goes to a file). What it writes is kept aside until it is asked for.
+ */
+export interface SecondWriter {
+  /** the fewest lines worth a second thread */
+  readonly minLines: number;
+  /** Starts writing the lines from ranked position `from` to the end. */
+  start(from: number): LaterLines;
+}
+
+/** The later lines being written by a second thread. */
+export interface LaterLines {
+  /** their bytes, in pieces, once all are written; undefined when they must be written here after all */
+  readonly done: Promise<AsyncIterable<Uint8Array> | undefined>;
+  /** Stops the thread and removes what it kept aside (also once the pieces were read, or when they never will be). */
+  stop(): Promise<void>;
+}
+
+/** Where the ranking is cut for two threads: the second thread gets a little more, as this one also hashes and writes the file. */
+const FIRST_SHARE = 0.45;
+
 /**
  * The ranked results as CSV for Korean Excel, in pieces: UTF-8 with BOM, cells that start like a formula escaped,
- * ids written as the text they are (leading zeros kept), the rubric stamped on every line. Lines are read from
- * `rows` one at a time and written as bytes, so a million institutions are written without the file, a result
- * list or a string per cell in memory. Byte for byte what csv-stringify writes: a line whose cells all stand as
- * they are (nearly all) is written directly; any other goes through csv-stringify.
+ * ids written as the text they are (leading zeros kept), the rubric stamped on every line. A large ranking is
+ * written by two threads when `second` is given: the later lines come from it, in order, after the earlier ones.
  */
-export function* gradeCsvChunks(doc: GradeDocument, rows: RankedRows, lang: Lang, fieldLabel: (field: string) => string): Generator<string | Uint8Array> {
-  const { header, specs, cells, stamp } = gradeCsvCells(doc, lang, fieldLabel);
+export async function* gradeCsvChunks(
+  doc: GradeDocument,
+  rows: RankedRows,
+  lang: Lang,
+  fieldLabel: (field: string) => string,
+  second?: SecondWriter,
+): AsyncGenerator<string | Uint8Array> {
+  const { header } = gradeCsvCells(doc, lang, fieldLabel);
   yield stringify([header], { ...GRADE_CSV_OPTIONS, bom: true });
+  const split = second !== undefined && rows.count >= second.minLines ? Math.floor(rows.count * FIRST_SHARE) : rows.count;
+  const later = split < rows.count ? second!.start(split) : undefined;
+  try {
+    yield* gradeCsvLines(doc, rows, lang, fieldLabel, 0, split);
+    yield* (await later?.done) ?? gradeCsvLines(doc, rows, lang, fieldLabel, split, rows.count);
+  } finally {
+    await later?.stop();
+  }
+}
+
+/**
+ * The ranking lines at ranked positions `from` to `to` (no header), in pieces. Lines are read from `rows` one at
+ * a time and written as bytes, so a million institutions are written without the file, a result list or a string
+ * per cell in memory. Byte for byte what csv-stringify writes: a line whose cells all stand as they are (nearly
+ * all) is written directly; any other goes through csv-stringify.
+ */
+export function* gradeCsvLines(
+  doc: GradeDocument,
+  rows: RankedRows,
+  lang: Lang,
+  fieldLabel: (field: string) => string,
+  from: number,
+  to: number,
+): Generator<Uint8Array> {
+  const { specs, cells, stamp } = gradeCsvCells(doc, lang, fieldLabel);
   const out = new CsvBytes();
   const end = Buffer.from(stringify([['', ...stamp]], GRADE_CSV_OPTIONS));
   const plainEnd = end.toString() === `,${stamp.join(',')}\r\n`;
-  for (let p = 0; p < rows.count; p += 1) {
+  for (let p = from; p < to; p += 1) {
     out.beginLine();
     for (const spec of specs) showCell(spec, rows, p, out);
     if (plainEnd && out.isPlain) out.raw(end);

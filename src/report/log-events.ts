@@ -45,6 +45,8 @@ const OutputWritten = z.strictObject({
   path: z.string(),
   bytes: z.number().int().min(0),
   sha256: z.string(),
+  /** 2 when the later lines of a large ranking were written on another thread */
+  threads: z.number().int().min(2).optional(),
 });
 
 const JobFinished = z.strictObject({

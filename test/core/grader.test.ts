@@ -9,7 +9,8 @@ import { ownString } from '../../src/core/own-string.js';
 import type { FieldValue } from '../../src/core/values.js';
 import { stringify } from 'csv-stringify/sync';
 import { listedRows } from '../../src/core/ranked-rows.js';
-import { GRADE_CSV_OPTIONS, gradeCsvCells, gradeCsvChunks } from '../../src/report/grade-csv.js';
+import { GRADE_CSV_OPTIONS, gradeCsvCells, gradeCsvChunks, gradeCsvLines, type SecondWriter } from '../../src/report/grade-csv.js';
+import { rankedRowsOf, rankingFacts } from '../../src/core/ranking.js';
 import type { GradeDocument } from '../../src/report/grade-document.js';
 import { gradeDocument } from '../../src/report/grade-document.js';
 import { bundledRubric, readFixture } from '../fixtures/read-fixture.js';
@@ -20,6 +21,18 @@ const asOf = { year: 2024, month: 12, day: 31 };
 /** The table's results in ranked order, without findings. */
 const summaries = (table: GradedTable) => Array.from(table.order, (index) => table.summary(index));
 /** Pieces of text and bytes as one text. */
+/** The pieces of an output, gathered. */
+async function gathered(pieces: AsyncIterable<string | Uint8Array>): Promise<(string | Uint8Array)[]> {
+  const all: (string | Uint8Array)[] = [];
+  for await (const piece of pieces) all.push(piece);
+  return all;
+}
+
+/** A sync iterable as an async one. */
+async function* fromSync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
 const joined = (pieces: readonly (string | Uint8Array)[]) => Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))).toString();
 /** The reference CSV of a document's results: every line through csv-stringify. */
 const stringifiedCsv = (doc: GradeDocument, fieldLabel: (field: string) => string) => {
@@ -124,9 +137,25 @@ describe('the compact grader', () => {
     const context = { toolVersion: '0', inputs: [], asOf, groupBy: bundled.rubric.peerGroups, skipped: [], counts: table };
     const label = (field: string) => field;
     const whole = stringifiedCsv(gradeDocument(bundled, outcome, context), label);
-    const pieces = [...gradeCsvChunks(gradeDocument(bundled, { results: [], problems: [] }, context), table.rows, 'ko', label)];
+    const doc = gradeDocument(bundled, { results: [], problems: [] }, context);
+    const pieces = await gathered(gradeCsvChunks(doc, table.rows, 'ko', label));
     expect(joined(pieces)).toBe(whole);
     expect(whole.split('\r\n').length - 2).toBe(records.length);
+    // written by two: the later lines from the ranking as another thread gets it (a structured clone), or, when
+    // that thread fails, here after all
+    const seconds: number[] = [];
+    const secondWriter = (works: boolean): SecondWriter => ({
+      minLines: 0,
+      start: (from) => {
+        const ranking = structuredClone(table.ranking);
+        const rows = rankedRowsOf(rankingFacts(ranking), ranking.order);
+        seconds.push(from);
+        return { done: Promise.resolve(works ? fromSync(gradeCsvLines(doc, rows, 'ko', label, from, rows.count)) : undefined), stop: async () => {} };
+      },
+    });
+    expect(joined(await gathered(gradeCsvChunks(doc, table.rows, 'ko', label, secondWriter(true))))).toBe(whole);
+    expect(joined(await gathered(gradeCsvChunks(doc, table.rows, 'ko', label, secondWriter(false))))).toBe(whole);
+    expect(seconds).toEqual([Math.floor(records.length * 0.45), Math.floor(records.length * 0.45)]);
   });
 });
 
@@ -145,10 +174,10 @@ describe('ownString', () => {
 
 describe('streamed CSV rows', () => {
   const cellText = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('-3', '=A1', '+1', '@x', '\t', '가,나', 'a"b', 'x\r\ny', '－1', '', '75.00'));
-  test.prop([fc.array(fc.array(cellText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 })])('are what csv-stringify writes', (rows) => {
+  test.prop([fc.array(fc.array(cellText, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 })])('are what csv-stringify writes', async (rows) => {
     const doc = gradeDocument(rubric, { results: [], problems: [] }, { toolVersion: '0', inputs: [], asOf, groupBy: [], skipped: [], counts: gradeTable(rubric, [], { asOf }) });
     const results = rows.map((cells, i) => ({ ...gradeInstitutions(rubric, recordsOf([{ region: '서울' }]), { asOf }).results[0]!, id: cells.join('|'), name: cells[0]!, rank: i + 1 }));
     const whole = stringifiedCsv({ ...doc, results }, (f) => f);
-    expect(joined([...gradeCsvChunks(doc, listedRows(results), 'ko', (f) => f)])).toBe(whole);
+    expect(joined(await gathered(gradeCsvChunks(doc, listedRows(results), 'ko', (f) => f)))).toBe(whole);
   });
 });
