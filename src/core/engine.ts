@@ -87,9 +87,9 @@ export function rankedResults(
     count: table.order.length,
     rows: table.rows,
     ranking: table.ranking,
-    summary: (position) => table.summary(table.order[position]!),
+    summary: (position) => table.summary(table.order.at(position)),
     explained: (position) => {
-      const index = table.order[position]!;
+      const index = table.order.at(position);
       return explainedResult(rubric, table, index, valuesAt(index), asOf);
     },
   };

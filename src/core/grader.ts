@@ -4,11 +4,11 @@ import { evaluate, type EvalContext, type EvalFailure, type EvalResult } from '.
 import { formatNumber } from './format-number.js';
 import { bandGrade, quotaGrades, worseGrade } from './grade.js';
 import { problem, type Position, type Problem } from './problems.js';
-import { rankIndices } from './rank.js';
+import { rankIndices, type RankedOrder } from './rank.js';
 import type { GradableRecord, InstitutionRecord } from './records.js';
 import { peerStats, type PeerStats } from './relative.js';
 import type { RankedRows } from './ranked-rows.js';
-import { rankedRowsOf, rankingFacts, type RankingData } from './ranking.js';
+import { rankedOrderOf, rankedRowsOf, rankingFacts, type RankingData } from './ranking.js';
 import type { AppliedLimiter, DomainResult, GroupRank, InstitutionResult, Message } from './results.js';
 import { roundHalfUp } from './rounding.js';
 import { TextColumn, type TextColumnData } from './text-column.js';
@@ -27,7 +27,7 @@ export interface GradedTable {
   /** scoring problems (type errors), then limiter problems, in record order */
   readonly problems: readonly Problem[];
   /** record indices (in the order they were added): ranked ones by rank then id, then withheld ones by id */
-  readonly order: Uint32Array;
+  readonly order: RankedOrder;
   /** how many institutions got each grade, best first */
   readonly byGrade: ReadonlyMap<string, number>;
   /** how many were graded (not withheld); the rest are withheld */
@@ -490,13 +490,13 @@ export class Grader {
     const ranked = active.filter(gradable);
     const score = (index: number) => totals[index]!;
     const byId = (a: number, b: number) => this.ids.compare(a, b);
-    const decimals = rubric.rubric.total.precision;
-    const { order: rankedOrder, ranks: overall } = rankIndices(ranked, score, byId, decimals);
+    // by score; tied institutions are put in id order only as their lines are read (see RankedOrder)
+    const { order: rankedOrder, ranks: overall } = rankIndices(ranked, score, rubric.rubric.total.precision);
     const ranks = sharedInt32(count).fill(-1);
     rankedOrder.forEach((index, k) => {
       ranks[index] = overall[k]!;
     });
-    // the order within a group is the overall order (score, then id) restricted to it: no sort per group
+    // the order within a group is the overall order by score restricted to it: no sort per group
     const groupRanks = this.groupBy.map((_, g) => groupRanksAlong(rankedOrder, this.groupCodes[g]!, this.strings.size, score, count));
     const withheld = active.filter((index) => ranks[index] === -1).sort(byId);
     const order = sharedUint32(active.length);
@@ -511,6 +511,7 @@ export class Grader {
     }
     const ranking: RankingData = {
       order,
+      ranked: ranked.length,
       ranks,
       ids: this.ids.data(),
       names: this.names.data(),
@@ -528,7 +529,8 @@ export class Grader {
     };
     // what a result says, by record index; `summary` and the ranking lines both read these
     const facts = rankingFacts(ranking);
-    const rows = rankedRowsOf(facts, order);
+    const inOrder = rankedOrderOf(ranking);
+    const rows = rankedRowsOf(facts, inOrder);
 
     const summary = (index: number): InstitutionResult => {
       const found = exceptions.get(index);
@@ -566,7 +568,7 @@ export class Grader {
     return {
       count: active.length,
       problems,
-      order,
+      order: inOrder,
       byGrade,
       graded: ranked.length,
       summary,

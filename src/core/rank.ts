@@ -14,18 +14,13 @@ export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b
 
 /**
  * Standard competition ranking (1-2-2-4) of items given by index, without an object per item (a million
- * institutions rank in typed arrays): `order` lists the indices by score descending, then key ascending (as
- * `byKey` orders the keys of two indices); `ranks[k]` is the rank of `order[k]`. Tied scores share the best
- * rank, the next rank skips. `decimals`, when the scores are rounded to that many decimals, lets them be sorted
- * as integers (see rankOrder).
+ * institutions rank in typed arrays): `order` lists the indices by score descending, tied scores in the order
+ * given (see RankedOrder for putting them in key order); `ranks[k]` is the rank of `order[k]`. Tied scores share
+ * the best rank, the next rank skips. `decimals`, when the scores are rounded to that many decimals, lets them
+ * be sorted as integers (see packedOrder).
  */
-export function rankIndices(
-  indices: Uint32Array,
-  score: (index: number) => number,
-  byKey: (a: number, b: number) => number,
-  decimals?: number,
-): { order: Uint32Array; ranks: Uint32Array } {
-  const order = rankOrder(indices, score, byKey, decimals);
+export function rankIndices(indices: Uint32Array, score: (index: number) => number, decimals?: number): { order: Uint32Array; ranks: Uint32Array } {
+  const order = (decimals === undefined ? undefined : packedOrder(indices, score, decimals)) ?? Uint32Array.from(indices).sort((a, b) => score(b) - score(a));
   const ranks = new Uint32Array(order.length);
   for (let k = 0; k < order.length; k += 1) {
     ranks[k] = k > 0 && score(order[k]!) === score(order[k - 1]!) ? ranks[k - 1]! : k + 1;
@@ -34,18 +29,12 @@ export function rankIndices(
 }
 
 /**
- * Indices by score descending, then key ascending. Scores that are whole multiples of 10^-decimals (rounded
- * totals) become integers packed with their position into one number each and are sorted natively, without a
- * comparator; only runs of equal scores are then ordered by key. Anything else (no `decimals`, a score off the
- * grid, too many distinct values to pack below 2^53) is sorted with a comparator: the same order either way.
+ * Indices by score descending, equal scores in the order given, without a comparator: scores that are whole
+ * multiples of 10^-decimals (rounded totals) become integers packed with their position into one number each and
+ * are sorted natively. Undefined when the scores cannot be packed (a score off the grid, too many distinct values
+ * to pack below 2^53): a (stable) comparator sort then gives the same order.
  */
-function rankOrder(indices: Uint32Array, score: (index: number) => number, byKey: (a: number, b: number) => number, decimals: number | undefined): Uint32Array {
-  const packed = decimals === undefined ? undefined : packedOrder(indices, score, byKey, decimals);
-  return packed ?? Uint32Array.from(indices).sort((a, b) => score(b) - score(a) || byKey(a, b));
-}
-
-/** The order of rankOrder by a native sort of packed integers, or undefined when the scores cannot be packed. */
-function packedOrder(indices: Uint32Array, score: (index: number) => number, byKey: (a: number, b: number) => number, decimals: number): Uint32Array | undefined {
+function packedOrder(indices: Uint32Array, score: (index: number) => number, decimals: number): Uint32Array | undefined {
   const n = indices.length;
   const scaled = gridScores(indices, score, decimals);
   if (scaled === undefined || n === 0) return undefined;
@@ -61,16 +50,7 @@ function packedOrder(indices: Uint32Array, score: (index: number) => number, byK
   for (let k = 0; k < n; k += 1) packed[k] = (top - scaled[k]!) * n + k;
   packed.sort();
   const order = new Uint32Array(n);
-  // a packed number's score part, exactly: (packed - position) is a whole multiple of n
-  const scoreAt = (k: number) => (packed[k]! - (packed[k]! % n)) / n;
   for (let k = 0; k < n; k += 1) order[k] = indices[packed[k]! % n]!;
-  for (let start = 0; start < n; ) {
-    const run = scoreAt(start);
-    let end = start + 1;
-    while (end < n && scoreAt(end) === run) end += 1;
-    if (end - start > 1) order.subarray(start, end).sort(byKey);
-    start = end;
-  }
   return order;
 }
 
@@ -91,8 +71,79 @@ function gridScores(indices: Uint32Array, score: (index: number) => number, deci
 /** Standard competition ranking (1-2-2-4): tied scores share the best rank, the next rank skips. */
 export function competitionRanks(items: readonly Rankable[]): Map<string, number> {
   const indices = Uint32Array.from(items.keys());
-  const { order, ranks } = rankIndices(indices, (i) => items[i]!.score, (a, b) => compareKeys(items[a]!.key, items[b]!.key));
+  const { order, ranks } = rankIndices(indices, (i) => items[i]!.score);
   const result = new Map<string, number>();
   order.forEach((index, k) => result.set(items[index]!.key, ranks[k]!));
   return result;
+}
+
+/**
+ * Indices in ranked order (score descending, then key ascending), read by position: `order` comes sorted by score
+ * only (rankIndices), and each run of equal scores is put in key order when a position in it is first read. The
+ * ids of a run are then compared just before its lines are written, while they are in the cache, and the two
+ * halves of a large ranking are ordered by the two threads that write them (see `from`). Runs lie before
+ * `ordered`; the positions from there on (the withheld, already in key order) are read as they are.
+ */
+export class RankedOrder {
+  /** per position: whether its run is in key order */
+  private readonly done: Uint8Array;
+
+  /** `first`: the first position read (those before it are not this order's to read) */
+  constructor(
+    private readonly order: Uint32Array,
+    private readonly ordered: number,
+    private readonly score: (index: number) => number,
+    private readonly byKey: (a: number, b: number) => number,
+    private readonly first = 0,
+  ) {
+    this.done = new Uint8Array(order.length);
+    this.done.fill(1, ordered);
+  }
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  /** The index at a position. */
+  at(position: number): number {
+    if (this.done[position] === 0) this.sortRun(position);
+    return this.order[position]!;
+  }
+
+  /** Every index, in order. */
+  *[Symbol.iterator](): IterableIterator<number> {
+    for (let position = this.first; position < this.order.length; position += 1) yield this.at(position);
+  }
+
+  /** The first position of the run of equal scores that holds `position` (a run is ordered as a whole). */
+  runStart(position: number): number {
+    if (position >= this.ordered) return position;
+    let start = position;
+    while (start > this.first && this.tied(start - 1, position)) start -= 1;
+    return start;
+  }
+
+  /**
+   * The order from position `from` on (a run's start), read from a copy of the indices there: its runs are ordered
+   * in the copy, so that the array this one reads (shared with another thread, which orders the positions before
+   * `from`) is only read, and only once.
+   */
+  from(from: number): RankedOrder {
+    const copy = new Uint32Array(this.order.length);
+    copy.set(this.order.subarray(from), from);
+    return new RankedOrder(copy, this.ordered, this.score, this.byKey, from);
+  }
+
+  private tied(a: number, b: number): boolean {
+    return this.score(this.order[a]!) === this.score(this.order[b]!);
+  }
+
+  private sortRun(position: number): void {
+    const start = this.runStart(position);
+    let end = position + 1;
+    while (end < this.ordered && this.tied(end, position)) end += 1;
+    // a stable sort: indices with equal keys keep their order
+    if (end - start > 1) this.order.subarray(start, end).sort(this.byKey);
+    this.done.fill(1, start, end);
+  }
 }

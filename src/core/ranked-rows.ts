@@ -7,6 +7,8 @@ import type { AppliedLimiter, InstitutionResult, Message } from './results.js';
  */
 export interface RankedRows {
   readonly count: number;
+  /** the first position of the lines tied with `position` (tied lines are put in order together) */
+  runStart(position: number): number;
   rank(position: number): number | null;
   id(position: number): string;
   name(position: number): string;
@@ -30,6 +32,7 @@ export function listedRows(results: readonly InstitutionResult[]): RankedRows {
   const at = (position: number) => results[position]!;
   return {
     count: results.length,
+    runStart: (p) => p,
     rank: (p) => at(p).rank,
     id: (p) => at(p).id,
     name: (p) => at(p).name,

@@ -1,4 +1,5 @@
 import { float64Column, int32Column } from './columns.js';
+import { RankedOrder } from './rank.js';
 import type { RankedRows } from './ranked-rows.js';
 import type { AppliedLimiter, InstitutionResult, Message } from './results.js';
 import { TextColumn, type TextColumnData } from './text-column.js';
@@ -17,8 +18,10 @@ export interface RecordExceptions {
  * a large ranking) reads the very same arrays instead of a copy. A code of -1 means no value.
  */
 export interface RankingData {
-  /** record indices in ranked order: ranked ones by rank then id, then withheld ones by id */
+  /** record indices in ranked order: ranked ones by rank (tied ones not yet by id: see RankedOrder), then withheld ones by id */
   readonly order: Uint32Array;
+  /** how many are ranked (the first positions of `order`) */
+  readonly ranked: number;
   /** overall rank per record; -1: not ranked (withheld) */
   readonly ranks: Int32Array;
   readonly ids: TextColumnData;
@@ -43,7 +46,7 @@ export interface RankingData {
 }
 
 /** What a result says of the record at an index; the same accessors as `RankedRows`, by record index. */
-export type RankingFacts = { readonly [K in Exclude<keyof RankedRows, 'count'>]: RankedRows[K] };
+export type RankingFacts = { readonly [K in Exclude<keyof RankedRows, 'count' | 'runStart'>]: RankedRows[K] };
 
 /** An empty list, shared by every record that has no withheld reason, limiter or follow-up. */
 const NONE: readonly never[] = [];
@@ -87,13 +90,21 @@ export function rankingFacts(data: RankingData): RankingFacts {
   };
 }
 
+/** The record indices of the ranking in ranked order (by rank, then id). */
+export function rankedOrderOf(data: RankingData): RankedOrder {
+  const ids = TextColumn.from(data.ids);
+  const totals = data.totals;
+  return new RankedOrder(data.order, data.ranked, (index) => totals[index]!, (a, b) => ids.compare(a, b));
+}
+
 /** The ranking lines, by ranked position, of the records `facts` reads. */
-export function rankedRowsOf(facts: RankingFacts, order: Uint32Array): RankedRows {
-  const at = (position: number) => order[position]!;
+export function rankedRowsOf(facts: RankingFacts, order: RankedOrder): RankedRows {
+  const at = (position: number) => order.at(position);
   // spelled out, not mapped over `facts`: one shared wrapper would make every accessor call on the CSV's hot
   // path go through one call site that sees all fifteen functions
   return {
     count: order.length,
+    runStart: (p) => order.runStart(p),
     rank: (p) => facts.rank(at(p)),
     id: (p) => facts.id(at(p)),
     name: (p) => facts.name(at(p)),

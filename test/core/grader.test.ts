@@ -3,14 +3,14 @@ import { fc, test } from '@fast-check/vitest';
 import { explainedResults, gradeInstitutions, gradeTable } from '../../src/core/engine.js';
 import type { GradedTable } from '../../src/core/grader.js';
 import { Grader } from '../../src/core/grader.js';
-import { compareKeys, rankIndices } from '../../src/core/rank.js';
+import { compareKeys, RankedOrder, rankIndices } from '../../src/core/rank.js';
 import { parseNumberText } from '../../src/core/parse/number.js';
 import { ownString } from '../../src/core/own-string.js';
 import type { FieldValue } from '../../src/core/values.js';
 import { stringify } from 'csv-stringify/sync';
 import { listedRows } from '../../src/core/ranked-rows.js';
 import { GRADE_CSV_OPTIONS, gradeCsvCells, gradeCsvChunks, gradeCsvLines, type SecondWriter } from '../../src/report/grade-csv.js';
-import { rankedRowsOf, rankingFacts } from '../../src/core/ranking.js';
+import { rankedOrderOf, rankedRowsOf, rankingFacts } from '../../src/core/ranking.js';
 import type { GradeDocument } from '../../src/report/grade-document.js';
 import { gradeDocument } from '../../src/report/grade-document.js';
 import { bundledRubric, readFixture } from '../fixtures/read-fixture.js';
@@ -51,11 +51,11 @@ const recordsOf = (values: readonly Record<string, FieldValue>[]) => values.map(
 
 describe('rankIndices', () => {
   test.prop([fc.array(fc.record({ key: fc.stringMatching(/^[a-c]{1,3}$/), score: fc.constantFrom(50, 60.5, 70, 100) }), { maxLength: 30 })])(
-    'orders by score then key and gives tied scores the best rank (1-2-2-4)',
+    'orders by score, tied scores as given, and gives tied scores the best rank (1-2-2-4)',
     (items) => {
-      const { order, ranks } = rankIndices(Uint32Array.from(items.keys()), (i) => items[i]!.score, (a, b) => compareKeys(items[a]!.key, items[b]!.key));
-      const sorted = [...items.keys()].sort((a, b) => items[b]!.score - items[a]!.score || (items[a]!.key < items[b]!.key ? -1 : items[a]!.key > items[b]!.key ? 1 : 0));
-      expect([...order].map((i) => items[i]!)).toEqual(sorted.map((i) => items[i]!));
+      const { order, ranks } = rankIndices(Uint32Array.from(items.keys()), (i) => items[i]!.score);
+      const sorted = [...items.keys()].sort((a, b) => items[b]!.score - items[a]!.score);
+      expect([...order]).toEqual(sorted);
       ranks.forEach((rank, k) => expect(rank).toBe(1 + sorted.findIndex((i) => items[i]!.score === items[order[k]!]!.score)));
     },
   );
@@ -71,13 +71,47 @@ describe('rankIndices', () => {
   ])('sorting rounded scores as packed integers gives the comparator order, also with a score off the grid', (items, offGrid, decimals) => {
     const scores = items.map((item, i) => (offGrid !== undefined && i === 0 ? item.score + offGrid : item.score));
     const score = (i: number) => scores[i]!;
-    const key = (a: number, b: number) => compareKeys(items[a]!.key, items[b]!.key);
     const indices = Uint32Array.from(items.keys());
-    const plain = rankIndices(indices, score, key);
-    expect(rankIndices(indices, score, key, 2)).toEqual(plain);
+    const plain = rankIndices(indices, score);
+    expect([...plain.order]).toEqual([...items.keys()].sort((a, b) => score(b) - score(a)));
+    expect(rankIndices(indices, score, 2)).toEqual(plain);
     // with fewer decimals than the scores have, they are off that grid: the comparator sort, same order
-    expect(rankIndices(indices, score, key, decimals)).toEqual(plain);
+    expect(rankIndices(indices, score, decimals)).toEqual(plain);
   });
+});
+
+describe('RankedOrder', () => {
+  // ranked items (scores with many ties, keys with repeats), then withheld ones (in key order, some with a ranked score)
+  const item = fc.record({ key: fc.stringMatching(/^[a-d]{1,2}$/), score: fc.constantFrom(50, 60.5, 70, 100) });
+  test.prop([fc.array(item, { maxLength: 40 }), fc.array(item, { maxLength: 5 }), fc.infiniteStream(fc.nat()), fc.nat()])(
+    'reads, in any order of positions, the order by score then key (tied keys as given); a part from a run start reads the same',
+    (ranked, withheld, picks, cut) => {
+      const items = [...ranked, ...[...withheld].sort((a, b) => compareKeys(a.key, b.key))];
+      const score = (i: number) => items[i]!.score;
+      const byKey = (a: number, b: number) => compareKeys(items[a]!.key, items[b]!.key);
+      const expected = [...ranked.keys()].sort((a, b) => score(b) - score(a) || byKey(a, b));
+      expected.push(...withheld.map((_, k) => ranked.length + k));
+      const fresh = () => {
+        const { order } = rankIndices(Uint32Array.from(ranked.keys()), score);
+        const all = new Uint32Array(items.length);
+        all.set(order);
+        all.set(withheld.map((_, k) => ranked.length + k), ranked.length);
+        return new RankedOrder(all, ranked.length, score, byKey);
+      };
+      const order = fresh();
+      // positions read in a random order, each run ordered when first read
+      const positions = [...items.keys()];
+      const shuffled = positions.map((p) => [picks.next().value as number, p] as const).sort((a, b) => a[0] - b[0]);
+      const read = new Map(shuffled.map(([, p]) => [p, order.at(p)]));
+      expect(positions.map((p) => read.get(p))).toEqual(expected);
+      expect([...fresh()]).toEqual(expected);
+      if (items.length === 0) return;
+      // a run starts where the score changes (or where the withheld start); a part from there reads the rest alike
+      const start = fresh().runStart(cut % items.length);
+      expect(start === 0 || start >= ranked.length || score(expected[start - 1]!) !== score(expected[start]!)).toBe(true);
+      expect([...fresh().from(start)]).toEqual(expected.slice(start));
+    },
+  );
 });
 
 describe('the compact grader', () => {
@@ -148,14 +182,14 @@ describe('the compact grader', () => {
       minLines: 0,
       start: (from) => {
         const ranking = structuredClone(table.ranking);
-        const rows = rankedRowsOf(rankingFacts(ranking), ranking.order);
+        const rows = rankedRowsOf(rankingFacts(ranking), rankedOrderOf(ranking).from(from));
         seconds.push(from);
         return { done: Promise.resolve(works ? fromSync(gradeCsvLines(doc, rows, 'ko', label, from, rows.count)) : undefined), stop: async () => {} };
       },
     });
     expect(joined(await gathered(gradeCsvChunks(doc, table.rows, 'ko', label, secondWriter(true))))).toBe(whole);
     expect(joined(await gathered(gradeCsvChunks(doc, table.rows, 'ko', label, secondWriter(false))))).toBe(whole);
-    expect(seconds).toEqual([Math.floor(records.length * 0.45), Math.floor(records.length * 0.45)]);
+    expect(seconds).toEqual([Math.floor(records.length / 2), Math.floor(records.length / 2)]);
   });
 });
 
