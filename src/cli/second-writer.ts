@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CsvLinesJob, LaterLines, SecondWriter } from '../report/grade-csv.js';
@@ -78,7 +77,18 @@ export class SecondWriters {
   }
 }
 
-/** The bytes of a file, in pieces of a megabyte. */
+/** The bytes of a file, in pieces of up to a megabyte read into two buffers by turns (a piece is valid until two more are asked for). */
 async function* piecesOf(file: string): AsyncGenerator<Uint8Array> {
-  for await (const piece of createReadStream(file, { highWaterMark: 1 << 20 })) yield piece as Buffer;
+  const handle = await open(file, 'r');
+  try {
+    let [buffer, spare] = [Buffer.allocUnsafe(1 << 20), Buffer.allocUnsafe(1 << 20)];
+    for (;;) {
+      [buffer, spare] = [spare, buffer];
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }

@@ -53,9 +53,14 @@ function encodeUtf8(text: string, into: Uint8Array, at: number): number {
  * CSV lines written straight into byte pieces: numbers as digits without a string each, text as UTF-8, and each
  * line checked for what would make csv-stringify quote or escape a cell (a comma, quote or line break in it, or
  * a first character like a formula's) so the caller can write that line the careful way instead.
+ * Two buffers take turns: a piece handed on stays as it is until the next one has been handed on too, and is then
+ * written over. A million lines thus leave no trail of dead buffers, which the collector frees only after some
+ * 64 MB of them (per thread) have built up outside its heap.
  */
 export class CsvBytes implements CellWriter<void> {
-  private piece = Buffer.allocUnsafe(PIECE_BYTES + PIECE_SLACK);
+  private piece: Buffer = Buffer.allocUnsafe(PIECE_BYTES + PIECE_SLACK);
+  /** the buffer of the piece handed on last, written into after the next */
+  private spare: Buffer | undefined;
   private at = 0;
   private lineStart = 0;
   private plain = true;
@@ -131,10 +136,12 @@ export class CsvBytes implements CellWriter<void> {
     return this.at >= PIECE_BYTES ? this.take() : undefined;
   }
 
-  /** What is written and not yet handed on; the writer starts a new piece. */
+  /** What is written and not yet handed on (valid until two more pieces are taken); the writer starts a new piece. */
   take(): Buffer {
     const done = this.piece.subarray(0, this.at);
-    this.piece = Buffer.allocUnsafe(PIECE_BYTES + PIECE_SLACK);
+    const next = this.spare ?? Buffer.allocUnsafe(PIECE_BYTES + PIECE_SLACK);
+    this.spare = this.piece;
+    this.piece = next;
     this.at = 0;
     this.lineStart = 0;
     return done;

@@ -47,7 +47,7 @@ export interface SecondWriter {
 
 /** The later lines being written by a second thread. */
 export interface LaterLines {
-  /** their bytes, in pieces, once all are written; undefined when they must be written here after all */
+  /** their bytes, in pieces valid until two more are asked for, once all are written; undefined when they must be written here after all */
   readonly done: Promise<AsyncIterable<Uint8Array> | undefined>;
   /** Stops the thread and removes what it kept aside (also once the pieces were read, or when they never will be). */
   stop(): Promise<void>;
@@ -63,6 +63,7 @@ const FIRST_SHARE = 0.5;
  * The ranked results as CSV for Korean Excel, in pieces: UTF-8 with BOM, cells that start like a formula escaped,
  * ids written as the text they are (leading zeros kept), the rubric stamped on every line. A large ranking is
  * written by two threads when `second` is given: the later lines come from it, in order, after the earlier ones.
+ * A piece is valid until two more have been asked for (buffers are reused): write it, or copy it, before then.
  */
 export async function* gradeCsvChunks(
   doc: GradeDocument,
@@ -88,7 +89,7 @@ export async function* gradeCsvChunks(
  * The ranking lines at ranked positions `from` to `to` (no header), in pieces. Lines are read from `rows` one at
  * a time and written as bytes, so a million institutions are written without the file, a result list or a string
  * per cell in memory. Byte for byte what csv-stringify writes: a line whose cells all stand as they are (nearly
- * all) is written directly; any other goes through csv-stringify.
+ * all) is written directly; any other goes through csv-stringify. A piece is valid until two more are asked for.
  */
 export function* gradeCsvLines(
   doc: GradeDocument,

@@ -24,7 +24,8 @@ const summaries = (table: GradedTable) => Array.from(table.order, (index) => tab
 /** The pieces of an output, gathered. */
 async function gathered(pieces: AsyncIterable<string | Uint8Array>): Promise<(string | Uint8Array)[]> {
   const all: (string | Uint8Array)[] = [];
-  for await (const piece of pieces) all.push(piece);
+  // copied: a piece's buffer is used again for the next but one
+  for await (const piece of pieces) all.push(typeof piece === 'string' ? piece : Buffer.from(piece));
   return all;
 }
 
