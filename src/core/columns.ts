@@ -45,8 +45,7 @@ export class Column<A extends NumberArray> {
    * costs address space, not memory.
    */
   expect(total: number): void {
-    if (this.tail !== undefined || total <= this.data.length) return;
-    this.reserve(total - this.size, false);
+    if (this.tail === undefined && total > this.data.length) this.moveTo(total);
   }
 
   /** The numbers as they are kept: views of the column's array and of the adopted one, if any (nothing copied). */
@@ -73,11 +72,15 @@ export class Column<A extends NumberArray> {
     else this.tail![index - this.size] = value;
   }
 
-  /** Makes room for `more` numbers, doubling as pushing one by one would (or just enough). */
-  private reserve(more: number, doubling = true): void {
+  /** Makes room for `more` numbers, doubling as pushing one by one would. */
+  private reserve(more: number): void {
     let length = Math.max(this.data.length, 1);
-    if (!doubling) length = this.size + more;
     while (length < this.size + more) length *= 2;
+    this.moveTo(length);
+  }
+
+  /** Moves the numbers into an array of room `length`. */
+  private moveTo(length: number): void {
     const bigger = this.make(length);
     bigger.set(this.data.subarray(0, this.size));
     this.data = bigger;

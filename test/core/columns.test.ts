@@ -40,8 +40,9 @@ describe('Column.adopt', () => {
     fc.record({ push: fc.integer({ min: -1000, max: 1000 }) }),
     fc.record({ adopt: fc.array(fc.integer({ min: -1000, max: 1000 }), { maxLength: 2500 }) }),
     fc.record({ set: fc.nat(), to: fc.integer() }),
+    fc.record({ expect: fc.nat(5000) }),
   );
-  test.prop([fc.array(step, { maxLength: 12 })])('reads, sets and pushes after adopted numbers as if they had been pushed', (steps) => {
+  test.prop([fc.array(step, { maxLength: 12 })])('reads, sets and pushes after adopted numbers (and room made at any point) as if they had been pushed', (steps) => {
     const column = new Column((length) => new Float64Array(length));
     const expected: number[] = [];
     for (const s of steps) {
@@ -51,6 +52,8 @@ describe('Column.adopt', () => {
       } else if ('adopt' in s) {
         column.adopt(Float64Array.from(s.adopt));
         expected.push(...s.adopt);
+      } else if ('expect' in s) {
+        column.expect(s.expect);
       } else if (expected.length > 0) {
         const index = s.set % expected.length;
         column.set(index, s.to);

@@ -10,10 +10,11 @@ describe('FirstSeen', () => {
     fc.array(fc.constantFrom('1', '01', '가', '가나', '', 'a\u0000', '\uD800', 'x'.repeat(70_000), `${'x'.repeat(69_999)}y`), { maxLength: 200 }),
     fc.array(fc.oneof({ weight: 30, arbitrary: fc.string({ maxLength: 6 }) }, { weight: 1, arbitrary: fc.string({ unit: anyUnit, maxLength: 4 }) }), { maxLength: 5000 }),
   );
-  test.prop([ids])('answers as a Map of first places does', (list) => {
+  test.prop([ids, fc.option(fc.nat(6000), { nil: undefined }), fc.nat()])('answers as a Map of first places does, with room made for more at any point', (list, room, when) => {
     const table = new FirstSeen();
     const map = new Map<string, number>();
     list.forEach((id, place) => {
+      if (room !== undefined && place === when % list.length) table.expectMore(room);
       expect(table.at(id)).toBe(map.get(id) ?? -1);
       expect(table.add(id, place * 2 ** 32 + 7)).toBe(map.get(id) ?? -1);
       if (!map.has(id)) map.set(id, place * 2 ** 32 + 7);
