@@ -14,7 +14,8 @@ import { ExitCode, ExitError, type ExitCodeValue } from './exit.js';
 import type { Io } from './io.js';
 import { loadData, reportDataProblems } from './load-data.js';
 import { loadRubricRef, rubricDirs } from './rubric-ref.js';
-import { secondReader, splitMinBytes } from './second-reader.js';
+import { secondReader, SPLIT_MIN_BYTES } from './second-reader.js';
+import { splitSetting } from './second-thread.js';
 import type { InputOptions } from './shared-options.js';
 import { toolVersion } from './version.js';
 
@@ -79,7 +80,7 @@ export async function gradeFiles(
     values?.add(record.values);
   };
   // a large CSV graded for its ranking alone is read on two threads
-  const split = grader && !values ? { secondReader: secondReader(rubric, { asOf, groupBy }, grader, splitMinBytes(process.env.SSEVAL_SPLIT_MIN_BYTES)) } : {};
+  const split = grader && !values ? { secondReader: secondReader(rubric, { asOf, groupBy }, grader, splitSetting(process.env.SSEVAL_SPLIT_MIN_BYTES, SPLIT_MIN_BYTES)) } : {};
   const dataSet = await loadData(files, recordSpecOf(rubric), grader ? { ...options, onRecord: add, onExpect: (more: number) => grader.expectMore(more), ...split } : options, io);
   const exit = dataSet.exit;
   const fileLevelErrors = dataSet.problems.some((p) => p.severity === 'error' && p.position.institution === undefined);

@@ -1,9 +1,9 @@
-import { Worker } from 'node:worker_threads';
 import type { GradedPart, Grader, GradeOptions } from '../core/grader.js';
 import { RunColumn, uint32Column } from '../core/columns.js';
 import { TextColumn } from '../core/text-column.js';
 import type { PartJob, ReadPart, SecondReader } from '../ingest/csv-part.js';
 import type { CompiledRubric } from '../rubric/model.js';
+import { startSecondThread } from './second-thread.js';
 
 /** What the worker thread is given: the lines to read, and the rubric and options to grade them by. */
 export interface PartWorkerData {
@@ -19,12 +19,7 @@ export type PartWorkerAnswer = { readonly part: GradedPart } | { readonly part?:
  * Below this a second thread is not worth starting (about 250,000 rows of 40 indicators); SSEVAL_SPLIT_MIN_BYTES
  * sets another size, so that tests can split small files.
  */
-const DEFAULT_MIN_BYTES = 64 * 1024 * 1024;
-
-/** The smallest CSV read on two threads: SSEVAL_SPLIT_MIN_BYTES, a whole number of bytes, or 64 MiB. */
-export function splitMinBytes(setting: string | undefined): number {
-  return setting !== undefined && /^\d+$/.test(setting) ? Number(setting) : DEFAULT_MIN_BYTES;
-}
+export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
 
 /**
  * A second reader that grades the later half of a large CSV in a worker thread with a grader of its own, and adds
@@ -35,23 +30,9 @@ export function secondReader(rubric: CompiledRubric, options: GradeOptions, grad
     minBytes,
     start(job) {
       const workerData: PartWorkerData = { job, rubric, options };
-      let worker: Worker;
-      try {
-        worker = new Worker(new URL('./grade-part-worker.js', import.meta.url), { workerData });
-      } catch {
-        return { done: Promise.resolve(undefined), stop: () => {} };
-      }
-      const done = new Promise<ReadPart | undefined>((resolve) => {
-        worker.once('message', (answer: PartWorkerAnswer) => {
-          // the worker has nothing left to do: its heap goes before the part is added here
-          void worker.terminate();
-          resolve(answer.part === undefined ? undefined : readPart(answer.part, grader));
-        });
-        // a worker that fails (out of memory, say) leaves the half to this thread
-        worker.once('error', () => resolve(undefined));
-        worker.once('exit', () => resolve(undefined));
-      });
-      return { done, stop: () => void worker.terminate() };
+      const thread = startSecondThread<PartWorkerAnswer>('./grade-part-worker.js', workerData);
+      const done = thread.answer.then((answer) => (answer?.part === undefined ? undefined : readPart(answer.part, grader)));
+      return { done, stop: () => void thread.stop() };
     },
   };
 }

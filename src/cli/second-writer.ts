@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { CsvLinesJob, LaterLines, SecondWriter } from '../report/grade-csv.js';
-import { pendingTempFiles } from '../report/output.js';
+import { pendingTempFiles, tempPathBeside } from '../report/output.js';
+import { startSecondThread } from './second-thread.js';
 
 /** What the worker thread is given: the lines to write, from ranked position `from` to the end, and where. */
 export interface WriteWorkerData {
@@ -21,12 +19,7 @@ export interface WriteWorkerAnswer {
  * Below this a second thread is not worth starting (writing 100,000 lines takes a few tenths of a second);
  * SSEVAL_SPLIT_MIN_LINES sets another number, so that tests can split small rankings.
  */
-const DEFAULT_MIN_LINES = 100_000;
-
-/** The fewest ranking lines written on two threads: SSEVAL_SPLIT_MIN_LINES, a whole number, or 100,000. */
-export function splitMinLines(setting: string | undefined): number {
-  return setting !== undefined && /^\d+$/.test(setting) ? Number(setting) : DEFAULT_MIN_LINES;
-}
+export const SPLIT_MIN_LINES = 100_000;
 
 /**
  * Second writers for the ranking written to `out`: a worker thread writes the later lines into a temp file beside
@@ -48,31 +41,20 @@ export class SecondWriters {
   });
 
   private start(job: CsvLinesJob, from: number): LaterLines {
-    const file = path.join(path.dirname(this.out), `.${path.basename(this.out)}.sseval-part-${randomBytes(6).toString('hex')}`);
+    const file = tempPathBeside(this.out, 'part');
     pendingTempFiles.add(file);
-    let worker: Worker | undefined;
+    const workerData: WriteWorkerData = { job, from, file };
+    const thread = startSecondThread<WriteWorkerAnswer>('./grade-write-worker.js', workerData);
+    const done = thread.answer.then((answer) => {
+      if (!answer?.written) return undefined;
+      this.threads = 2;
+      return piecesOf(file);
+    });
     const stop = async () => {
-      await worker?.terminate();
+      await thread.stop();
       await rm(file, { force: true });
       pendingTempFiles.delete(file);
     };
-    try {
-      const workerData: WriteWorkerData = { job, from, file };
-      worker = new Worker(new URL('./grade-write-worker.js', import.meta.url), { workerData });
-    } catch {
-      // a ranking that cannot be sent (or no thread to be had): this thread writes every line
-      return { done: Promise.resolve(undefined), stop };
-    }
-    const started = worker;
-    const done = new Promise<AsyncIterable<Uint8Array> | undefined>((resolve) => {
-      started.once('message', (answer: WriteWorkerAnswer) => {
-        if (answer.written) this.threads = 2;
-        resolve(answer.written ? piecesOf(file) : undefined);
-      });
-      // a worker that fails (out of memory, say) leaves the lines to this thread
-      started.once('error', () => resolve(undefined));
-      started.once('exit', () => resolve(undefined));
-    });
     return { done, stop };
   }
 }

@@ -163,7 +163,6 @@ export class Grader {
     return this.ids.length;
   }
 
-  /** Scores one record (its relative indicators wait for the whole data set). */
   /** Makes room for about `more` records at once (see Column.expect): a large file's columns grow once, not by doubling. */
   expectMore(more: number): void {
     const total = this.ids.length + more;
@@ -173,6 +172,7 @@ export class Grader {
     this.names.expect(total);
   }
 
+  /** Scores one record (its relative indicators wait for the whole data set). */
   add(record: GradableRecord): void {
     const index = this.ids.length;
     const rubric = this.rubric;
@@ -596,8 +596,9 @@ export class Grader {
 }
 
 /**
- * Standard competition ranks (1-2-2-4) within each group, read along the overall ranked order: restricted to a
- * group, that order is the group's own (score, then id), so no group is sorted again. `codes` gives each
+ * Standard competition ranks (1-2-2-4) within each group, read along the overall order by score: restricted to a
+ * group, that order is the group's own, so no group is sorted again (tied scores share a rank, so the order among
+ * them does not matter). `codes` gives each
  * record's group (-1: no value; all such records are ranked together, as one group); `-1` in `rankInGroup` marks
  * a record not ranked.
  */

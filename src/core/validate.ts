@@ -206,19 +206,20 @@ export class DataValidator {
   /** Notes the ids `claimAll` took. */
   private noteClaimed(): void {
     for (const { ids, sourceAt } of this.unnoted) {
-      for (let index = 0; index < ids.length; index += 1) {
-        const { file, line } = sourceAt(index);
-        if (this.seenFiles[this.seenFiles.length - 1] !== file) this.seenFiles.push(file);
-        this.seen.addText(ids, index, (this.seenFiles.length - 1) * 2 ** 32 + line);
-      }
+      for (let index = 0; index < ids.length; index += 1) this.seen.addText(ids, index, this.placeOf(sourceAt(index)));
     }
     this.unnoted.length = 0;
   }
 
   /** Notes where an id is first seen: -1 when it is new, else where it was seen before (and nothing is noted). */
   private claim(id: string, source: SourceRef): number {
+    return this.seen.add(id, this.placeOf(source));
+  }
+
+  /** Where a row is, as `seen` keeps it: `fileIndex * 2**32 + line` (files are noted in the order they come). */
+  private placeOf(source: SourceRef): number {
     if (this.seenFiles[this.seenFiles.length - 1] !== source.file) this.seenFiles.push(source.file);
-    return this.seen.add(id, (this.seenFiles.length - 1) * 2 ** 32 + source.line);
+    return (this.seenFiles.length - 1) * 2 ** 32 + source.line;
   }
 
   /** The rubric's checks (e.g. numerator ≤ denominator); one that cannot be decided for want of a value is skipped. */

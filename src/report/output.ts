@@ -38,6 +38,11 @@ const samePath = (a: string, b: string) => {
   return real(a) === real(b);
 };
 
+/** A new temp file's path in the folder of `target`, hidden, named after it and what it is for (`tmp`, `part`). */
+export function tempPathBeside(target: string, purpose: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.sseval-${purpose}-${randomBytes(6).toString('hex')}`);
+}
+
 /** Temp files being written right now, so an interrupt handler can remove them. */
 export const pendingTempFiles = new Set<string>();
 
@@ -49,7 +54,7 @@ export const pendingTempFiles = new Set<string>();
 export async function writeFileAtomic(target: string, content: OutputContent, options: WriteOptions): Promise<void> {
   if (options.inputs.some((input) => samePath(input, target))) throw new OutputError('OUTPUT_IS_INPUT', target);
   if (existsSync(target) && !options.force) throw new OutputError('OUTPUT_EXISTS', target);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.sseval-tmp-${randomBytes(6).toString('hex')}`);
+  const temp = tempPathBeside(target, 'tmp');
   pendingTempFiles.add(temp);
   try {
     const handle = await open(temp, 'wx');

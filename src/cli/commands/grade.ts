@@ -10,7 +10,8 @@ import { checkFailUnderGrade, failUnderGate, failUnderOption, maxIssuesGate, max
 import { collectList, gradeFiles } from '../grade-files.js';
 import type { Io } from '../io.js';
 import { dateOption } from '../rubric-ref.js';
-import { SecondWriters, splitMinLines } from '../second-writer.js';
+import { SecondWriters, SPLIT_MIN_LINES } from '../second-writer.js';
+import { splitSetting } from '../second-thread.js';
 import { addInputOptions, inputOptionsFrom } from '../shared-options.js';
 import { writeOutput } from '../write-output.js';
 import type { RegisterCommand } from './index.js';
@@ -79,7 +80,7 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
   if (notifiedOn === undefined) {
     const toFile = flags.out !== undefined && flags.out !== '-';
     // a large ranking written to a file is written on two threads
-    const second = toFile ? new SecondWriters(flags.out!, splitMinLines(process.env.SSEVAL_SPLIT_MIN_LINES)) : undefined;
+    const second = toFile ? new SecondWriters(flags.out!, splitSetting(process.env.SSEVAL_SPLIT_MIN_LINES, SPLIT_MIN_LINES)) : undefined;
     const color = toFile ? new Chalk({ level: 0 }) : io.outColor;
     const render = () => renderer.render(doc, results, { rubric, lang, problems, color, secondWriter: second?.for });
     await writeOutput(io, flags.out, lang, render, { force, inputs: files }, () => second?.threads ?? 1);
