@@ -1,13 +1,14 @@
 // The worker thread of a second reader (see second-reader.ts): reads, admits and grades the later lines of a large
 // CSV with a validator and grader of its own, and hands back what it graded, or nothing when a line needs the
 // careful reader (the main thread then reads those lines itself).
+import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Grader, type GradedPart } from '../core/grader.js';
 import { DataValidator, recordSpecOf } from '../core/validate.js';
-import { readCsvPart } from '../ingest/csv-part.js';
+import { readCsvPart, type PartJob } from '../ingest/csv-part.js';
 import type { PartWorkerAnswer, PartWorkerData } from './second-reader.js';
 
-const { job, rubric, options } = workerData as PartWorkerData;
+const { rubric, options } = workerData as PartWorkerData;
 const grader = new Grader(rubric, options);
 const validator = new DataValidator(recordSpecOf(rubric), {
   asOf: options.asOf,
@@ -15,6 +16,8 @@ const validator = new DataValidator(recordSpecOf(rubric), {
   onRecord: (record) => grader.add(record),
   onExpect: (records) => grader.expectMore(records),
 });
+// started while the file is scanned: the lines to read come once this thread's header is read
+const [job] = (await once(parentPort!, 'message')) as [PartJob];
 validator.expectMore(job.expectedRecords);
 const table = validator.openTable({ file: job.file, date1904: false, fixedWidth: true }, job.plan);
 const read = await readCsvPart(job, table);

@@ -5,9 +5,8 @@ import type { PartJob, ReadPart, SecondReader } from '../ingest/csv-part.js';
 import type { CompiledRubric } from '../rubric/model.js';
 import { startSecondThread } from './second-thread.js';
 
-/** What the worker thread is given: the lines to read, and the rubric and options to grade them by. */
+/** What the worker thread is given when it starts: the rubric and options to grade by (the lines to read come later: a PartJob). */
 export interface PartWorkerData {
-  readonly job: PartJob;
   readonly rubric: CompiledRubric;
   readonly options: GradeOptions;
 }
@@ -28,11 +27,16 @@ export const SPLIT_MIN_BYTES = 64 * 1024 * 1024;
 export function secondReader(rubric: CompiledRubric, options: GradeOptions, grader: Grader, minBytes: number): SecondReader {
   return {
     minBytes,
-    start(job) {
-      const workerData: PartWorkerData = { job, rubric, options };
+    prepare() {
+      const workerData: PartWorkerData = { rubric, options };
       const thread = startSecondThread<PartWorkerAnswer>('./grade-part-worker.js', workerData);
-      const done = thread.answer.then((answer) => (answer?.part === undefined ? undefined : readPart(answer.part, grader)));
-      return { done, stop: () => void thread.stop() };
+      return {
+        start(job: PartJob) {
+          thread.post(job);
+          return thread.answer.then((answer) => (answer?.part === undefined ? undefined : readPart(answer.part, grader)));
+        },
+        stop: () => void thread.stop(),
+      };
     },
   };
 }

@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 /** A worker thread at work: its one answer (undefined when it failed or could not start), and a way to end it. */
 export interface SecondThread<Answer> {
   readonly answer: Promise<Answer | undefined>;
+  /** Sends the thread what it learns only after it started (its job, say). */
+  post(message: unknown): void;
   stop(): Promise<void>;
 }
 
@@ -17,7 +19,7 @@ export function startSecondThread<Answer>(module: string, workerData: unknown): 
   try {
     worker = new Worker(new URL(module, import.meta.url), { workerData });
   } catch {
-    return { answer: Promise.resolve(undefined), stop: async () => {} };
+    return { answer: Promise.resolve(undefined), post: () => {}, stop: async () => {} };
   }
   const answer = new Promise<Answer | undefined>((resolve) => {
     worker.once('message', (message: Answer) => {
@@ -29,6 +31,14 @@ export function startSecondThread<Answer>(module: string, workerData: unknown): 
   });
   return {
     answer,
+    post: (message) => {
+      try {
+        worker.postMessage(message);
+      } catch {
+        // a message that cannot be sent: the caller does the work itself
+        void worker.terminate();
+      }
+    },
     stop: async () => {
       await worker.terminate();
     },

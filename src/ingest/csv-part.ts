@@ -15,8 +15,16 @@ import { readPlainBytes } from './plain-bytes.js';
 export interface SecondReader {
   /** the smallest file worth a second thread */
   readonly minBytes: number;
-  /** starts reading the file's lines from `job.start` on */
-  start(job: PartJob): PartRun;
+  /** Gets the other thread ready (starting one takes a while: long enough to scan a large file meanwhile). */
+  prepare(): PreparedReader;
+}
+
+/** A second thread ready to read part of a file. */
+export interface PreparedReader {
+  /** Starts reading the file's lines from `job.start` on: the part read, or undefined when it must be read here after all. */
+  start(job: PartJob): Promise<ReadPart | undefined>;
+  /** Ends the thread, whether it read or not (nothing is taken from it after). */
+  stop(): void;
 }
 
 /** Which lines another thread reads, and how this thread reads them. */
@@ -32,14 +40,6 @@ export interface PartJob {
   readonly maxRecordChars: number;
   /** about how many records the lines hold (an estimate from the file's first lines) */
   readonly expectedRecords: number;
-}
-
-/** A second reader at work. */
-export interface PartRun {
-  /** the part read, or undefined when it must be read here after all */
-  readonly done: Promise<ReadPart | undefined>;
-  /** stops the other thread (nothing is taken from it after) */
-  stop(): void;
 }
 
 /** The records another thread read and graded, by their position in its part (data rows and lines from 1). */

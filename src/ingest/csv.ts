@@ -1,11 +1,12 @@
 import { CsvError, parse } from 'csv-parse';
+import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { problem, type Problem } from '../core/problems.js';
 import type { InputFile } from '../core/records.js';
 import type { DataValidator } from '../core/validate.js';
 import { LF } from '../core/ascii.js';
 import { lineStartFrom, type ByteSource } from './bytes.js';
-import type { PartRun, SecondReader } from './csv-part.js';
+import type { PreparedReader, ReadPart, SecondReader } from './csv-part.js';
 import { detectDelimiter } from './delimiter.js';
 import { readPlainBytes } from './plain-bytes.js';
 import { readPlainCsv, type PlainCsvRest } from './plain-csv.js';
@@ -52,6 +53,20 @@ export type CsvResult = { readonly input: InputFile } | { readonly refused: Prob
  * and ends the file, since nothing after it can be trusted; the records before it are kept.
  */
 export async function readCsv(source: ByteSource, file: string, validator: DataValidator, options: CsvOptions): Promise<CsvResult> {
+  const split = options.split;
+  // a file large enough to split: the other thread gets ready while this one scans the file
+  // (a file that cannot be read is reported by reading it)
+  const size = split === undefined ? 0 : await stat(split.path).then((found) => found.size, () => 0);
+  const prepared = split !== undefined && size >= split.reader.minBytes ? split.reader.prepare() : undefined;
+  try {
+    return await readCsvWith(source, file, validator, options, prepared);
+  } finally {
+    prepared?.stop();
+  }
+}
+
+/** Reads a CSV as `readCsv` says, the second half by the `prepared` thread when there is one and the file allows. */
+async function readCsvWith(source: ByteSource, file: string, validator: DataValidator, options: CsvOptions, prepared: PreparedReader | undefined): Promise<CsvResult> {
   const scan = await scanBytes(source);
   if (scan.size === 0) return { refused: problem('FILE_EMPTY', 'error', { file }) };
   const choice = chooseEncoding(scan, options.encoding);
@@ -72,19 +87,19 @@ export async function readCsv(source: ByteSource, file: string, validator: DataV
   const fromBytes = isUtf8(encoding) && scan.utf8;
   const split = options.split;
   // the first line start after the middle; none when the last line starts before it
-  const found = fromBytes && split !== undefined && scan.size >= split.reader.minBytes ? await lineStartFrom(split.path, Math.floor(scan.size / 2)) : undefined;
+  const found = fromBytes && split !== undefined && prepared !== undefined ? await lineStartFrom(split.path, Math.floor(scan.size / 2)) : undefined;
   const middle = found !== undefined && found < scan.size ? found : undefined;
   // a large file's records are estimated, so that what keeps them makes room once (the other thread its own)
   if (scan.size >= ESTIMATE_MIN_BYTES) validator.expectMore(linesIn(scan.head, middle ?? scan.size));
-  let second: PartRun | undefined;
+  let second: Promise<ReadPart | undefined> | undefined;
   let secondTaken = false;
   let recordDelimiter: string | undefined;
   // once this thread takes rows from bytes (the header found, the line ending known), the other starts on the second half
   const startSecond = () => {
-    if (split === undefined || middle === undefined || recordDelimiter === undefined) return;
+    if (split === undefined || prepared === undefined || middle === undefined || recordDelimiter === undefined) return;
     const expectedRecords = linesIn(scan.head, scan.size - middle);
     const job = { path: split.path, file, start: middle, plan: table.headerPlan!, delimiter, recordDelimiter, maxRecordChars: options.maxRecordChars, expectedRecords };
-    second = split.reader.start(job);
+    second = prepared.start(job);
   };
   let rest: PlainCsvRest | undefined;
   try {
@@ -107,12 +122,12 @@ export async function readCsv(source: ByteSource, file: string, validator: DataV
         )
       : await readPlainCsv(decodeChunks(source(), encoding), plain, pushCells);
   } finally {
-    second?.stop();
+    prepared?.stop();
   }
 
   /** At the middle line, with every line before it read plainly: takes the second half as read there, if it can be. */
   async function takeSecond(): Promise<boolean> {
-    const part = second === undefined ? undefined : await second.done;
+    const part = await second;
     if (part === undefined) return false;
     const shift = { row: table.rows, line: line - 1 };
     const sourceAt = (index: number) => ({ file, row: part.row(index) + shift.row, line: part.line(index) + shift.line });
