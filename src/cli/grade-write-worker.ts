@@ -2,13 +2,13 @@
 // temp file, reading the graded table's arrays in place (they are shared memory), and says whether all are written.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { rankedOrderOf, rankedRowsOf, rankingFacts } from '../core/ranking.js';
+import { rankedOrderOf, rankedRowsOf } from '../core/ranking.js';
 import { gradeCsvLines } from '../report/grade-csv.js';
 import type { WriteWorkerAnswer, WriteWorkerData } from './second-writer.js';
 
 const { job, from, file } = workerData as WriteWorkerData;
 // the ranking's own order is read once, into a copy of this part, where this thread puts tied lines in order
-const rows = rankedRowsOf(rankingFacts(job.ranking), rankedOrderOf(job.ranking).from(from));
+const rows = rankedRowsOf(job.ranking, rankedOrderOf(job.ranking).from(from));
 const fieldLabel = (field: string) => job.fieldLabels[field] ?? field;
 let answer: WriteWorkerAnswer;
 try {

@@ -530,7 +530,7 @@ export class Grader {
     // what a result says, by record index; `summary` and the ranking lines both read these
     const facts = rankingFacts(ranking);
     const inOrder = rankedOrderOf(ranking);
-    const rows = rankedRowsOf(facts, inOrder);
+    const rows = rankedRowsOf(ranking, inOrder);
 
     const summary = (index: number): InstitutionResult => {
       const found = exceptions.get(index);

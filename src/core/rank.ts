@@ -77,6 +77,13 @@ export function competitionRanks(items: readonly Rankable[]): Map<string, number
   return result;
 }
 
+/** How keys (institution ids, by index) order: in full, and by a number that orders them as far as it goes (TextColumn). */
+export interface KeyOrder {
+  compare(a: number, b: number): number;
+  /** equal for keys `compare` must tell apart; smaller only for a key that sorts before */
+  prefix(index: number): number;
+}
+
 /**
  * Indices in ranked order (score descending, then key ascending), read by position: `order` comes sorted by score
  * only (rankIndices), and each run of equal scores is put in key order when a position in it is first read. The
@@ -93,7 +100,7 @@ export class RankedOrder {
     private readonly order: Uint32Array,
     private readonly ordered: number,
     private readonly score: (index: number) => number,
-    private readonly byKey: (a: number, b: number) => number,
+    private readonly keys: KeyOrder,
     private readonly first = 0,
   ) {
     this.done = new Uint8Array(order.length);
@@ -131,7 +138,7 @@ export class RankedOrder {
   from(from: number): RankedOrder {
     const copy = new Uint32Array(this.order.length);
     copy.set(this.order.subarray(from), from);
-    return new RankedOrder(copy, this.ordered, this.score, this.byKey, from);
+    return new RankedOrder(copy, this.ordered, this.score, this.keys, from);
   }
 
   private tied(a: number, b: number): boolean {
@@ -142,8 +149,21 @@ export class RankedOrder {
     const start = this.runStart(position);
     let end = position + 1;
     while (end < this.ordered && this.tied(end, position)) end += 1;
-    // a stable sort: indices with equal keys keep their order
-    if (end - start > 1) this.order.subarray(start, end).sort(this.byKey);
+    if (end - start > 1) this.sortByKey(this.order.subarray(start, end));
     this.done.fill(1, start, end);
+  }
+
+  /**
+   * Puts a run's indices in key order, equal keys as they were (a stable sort): by their prefixes, each read once,
+   * and in full only where those are equal (comparing ids in full each time took most of the time).
+   */
+  private sortByKey(run: Uint32Array): void {
+    const indices = run.slice();
+    const prefixes = new Float64Array(run.length);
+    for (let k = 0; k < run.length; k += 1) prefixes[k] = this.keys.prefix(indices[k]!);
+    const places = new Uint32Array(run.length);
+    for (let k = 0; k < run.length; k += 1) places[k] = k;
+    places.sort((a, b) => prefixes[a]! - prefixes[b]! || this.keys.compare(indices[a]!, indices[b]!));
+    for (let k = 0; k < run.length; k += 1) run[k] = indices[places[k]!]!;
   }
 }

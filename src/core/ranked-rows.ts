@@ -9,6 +9,8 @@ export interface RankedRows {
   readonly count: number;
   /** the first position of the lines tied with `position` (tied lines are put in order together) */
   runStart(position: number): number;
+  /** The same lines, of which only those at positions `from` to `to` will be read (nothing past them is touched). */
+  within(from: number, to: number): RankedRows;
   rank(position: number): number | null;
   id(position: number): string;
   name(position: number): string;
@@ -30,9 +32,10 @@ export interface RankedRows {
 /** A result list (in ranked order) as ranking lines. */
 export function listedRows(results: readonly InstitutionResult[]): RankedRows {
   const at = (position: number) => results[position]!;
-  return {
+  const rows: RankedRows = {
     count: results.length,
     runStart: (p) => p,
+    within: () => rows,
     rank: (p) => at(p).rank,
     id: (p) => at(p).id,
     name: (p) => at(p).name,
@@ -48,4 +51,5 @@ export function listedRows(results: readonly InstitutionResult[]): RankedRows {
     limiters: (p) => at(p).limiters,
     followUp: (p) => at(p).followUp,
   };
+  return rows;
 }

@@ -8,6 +8,8 @@ const LONG = CHUNK >> 4;
 const MAX_UNITS = 2 ** 32 - 1;
 const NO_UNITS = new Uint16Array(0);
 const SCRATCH_LIMIT = 256;
+/** A prefix (see `prefix`) packs this many bits of units: exact in a double. */
+const PREFIX_BITS = 48;
 const SCRATCH: number[] = [];
 
 /** A text column's code units: a byte each until some text needs two. */
@@ -175,6 +177,35 @@ export class TextColumn {
       if (difference !== 0) return difference < 0 ? -1 : 1;
     }
     return xLength < yLength ? -1 : xLength > yLength ? 1 : 0;
+  }
+
+  /**
+   * A number that orders as the text at `index` does as far as its first units go (48 bits' worth: six units of a
+   * byte, or three of two): a text with a smaller prefix sorts before, texts with equal ones need `compare`.
+   */
+  prefix(index: number): number {
+    const long = this.long.size === 0 ? undefined : this.long.get(index);
+    const bits = this.wide ? 16 : 8;
+    const top = 2 ** bits - 1;
+    let units: ArrayLike<number>;
+    let start = 0;
+    let end: number;
+    if (long !== undefined) {
+      units = SCRATCH;
+      SCRATCH.length = Math.min(long.length, PREFIX_BITS / bits);
+      for (let i = 0; i < SCRATCH.length; i += 1) SCRATCH[i] = long.charCodeAt(i);
+      end = SCRATCH.length;
+    } else ({ units, start, end } = this.locate(index));
+    let key = 0;
+    let saturated = false;
+    for (let i = 0; i < PREFIX_BITS / bits; i += 1) {
+      // a unit too wide to pack (a long text's, in a byte-wide column) sorts after every packable one: from it on
+      // the prefix is all ones, no less than any text that starts the same and sorts before this one
+      const unit = start + i < end ? units[start + i]! : 0;
+      saturated ||= unit > top;
+      key = key * 2 ** bits + (saturated ? top : unit);
+    }
+    return key;
   }
 
   /** Whether the text at `index` (not a long one) has exactly the units [start, end) of `units`. */

@@ -100,16 +100,17 @@ export function* gradeCsvLines(
   to: number,
 ): Generator<Uint8Array> {
   const { specs, cells, stamp } = gradeCsvCells(doc, lang, fieldLabel);
+  const lines = rows.within(from, to);
   const out = new CsvBytes();
   const end = Buffer.from(stringify([['', ...stamp]], GRADE_CSV_OPTIONS));
   const plainEnd = end.toString() === `,${stamp.join(',')}\r\n`;
   for (let p = from; p < to; p += 1) {
     out.beginLine();
-    for (const spec of specs) showCell(spec, rows, p, out);
+    for (const spec of specs) showCell(spec, lines, p, out);
     if (plainEnd && out.isPlain) out.raw(end);
     else {
       out.dropLine();
-      out.raw(Buffer.from(stringify([[...cells(rows, p), ...stamp]], GRADE_CSV_OPTIONS)));
+      out.raw(Buffer.from(stringify([[...cells(lines, p), ...stamp]], GRADE_CSV_OPTIONS)));
     }
     const piece = out.full();
     if (piece !== undefined) yield piece;

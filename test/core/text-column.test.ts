@@ -20,6 +20,36 @@ describe('TextColumn keeps texts packed and gives them back exactly', () => {
     });
   });
 
+  // few distinct units, so that texts share prefixes; long texts (kept as strings) may hold wide units in a narrow column
+  const few = (codes: number[]) => fc.string({ unit: fc.constantFrom(...codes.map((code) => String.fromCharCode(code))), maxLength: 8 });
+  const narrow = few([0, 0x31, 0x39, 0xfe, 0xff]);
+  const long = fc.tuple(narrow, fc.constantFrom('', '\u0100', '\u00ff', '\uffff')).map(([start, unit]) => `${start}${unit}${'z'.repeat(70_000)}`);
+  test.prop([fc.array(fc.oneof(narrow, few([0, 0x31, 0xac00, 0xffff]), long), { maxLength: 30 })])(
+    'prefixes order as the texts do: a smaller prefix only for a text that sorts before',
+    (texts) => {
+      const column = new TextColumn();
+      texts.forEach((t) => column.push(t));
+      texts.forEach((t, i) =>
+        texts.forEach((u, j) => {
+          if (column.prefix(i) < column.prefix(j)) expect(sign(t, u)).toBe(-1);
+          if (sign(t, u) < 0) expect(column.prefix(i)).toBeLessThanOrEqual(column.prefix(j));
+        }),
+      );
+    },
+  );
+
+  it('tells ids apart by their prefixes as far as six bytes go', () => {
+    const column = new TextColumn();
+    ['1900000001', '1900000002', '2300000001', '19'].forEach((t) => column.push(t));
+    expect(column.prefix(0)).toBe(column.prefix(1));
+    expect(column.prefix(0)).toBeLessThan(column.prefix(2));
+    expect(column.prefix(3)).toBeLessThan(column.prefix(0));
+    // a long text's unit too wide for a byte sorts after every byte: so does its prefix
+    column.push(`1\u0100${'z'.repeat(70_000)}`);
+    column.push('1\u00ff\u00ff');
+    expect(column.prefix(5)).toBeLessThanOrEqual(column.prefix(4));
+  });
+
   it('keeps texts whole across chunks of a million code units', () => {
     const column = new TextColumn();
     const texts = Array.from({ length: 60 }, (_, i) => `${String(i).padStart(3, '0')}${'가'.repeat(30_000 + i)}`);
