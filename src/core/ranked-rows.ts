@@ -1,4 +1,5 @@
 import type { AppliedLimiter, InstitutionResult, Message } from './results.js';
+import type { Located } from './text-column.js';
 
 /**
  * What a ranking line shows of each institution, by ranked position: a graded table answers from its compact
@@ -14,6 +15,9 @@ export interface RankedRows {
   rank(position: number): number | null;
   id(position: number): string;
   name(position: number): string;
+  /** the id's and the name's code units where they are kept packed (read them before the next look-up); else undefined */
+  idUnits(position: number): Readonly<Located> | undefined;
+  nameUnits(position: number): Readonly<Located> | undefined;
   group(position: number, g: number): string | null;
   /** rank within the group; null when not ranked */
   groupRank(position: number, g: number): number | null;
@@ -39,6 +43,8 @@ export function listedRows(results: readonly InstitutionResult[]): RankedRows {
     rank: (p) => at(p).rank,
     id: (p) => at(p).id,
     name: (p) => at(p).name,
+    idUnits: () => undefined,
+    nameUnits: () => undefined,
     group: (p, g) => at(p).groupRanks[g]!.group,
     groupRank: (p, g) => at(p).groupRanks[g]!.rank,
     groupSize: (p, g) => at(p).groupRanks[g]!.of,

@@ -104,6 +104,8 @@ function factsBySlot(data: RankingData, numbers: LineNumbers, indexAt: (slot: nu
     },
     id: (slot) => ids.get(indexAt(slot)),
     name: (slot) => names.get(indexAt(slot)),
+    idUnits: (slot) => ids.unitsOf(indexAt(slot)),
+    nameUnits: (slot) => names.unitsOf(indexAt(slot)),
     group: (slot, g) => {
       const code = groupCodes[g]!.get(slot);
       return code === -1 ? null : groupValues[code]!;
@@ -145,7 +147,7 @@ const WINDOW = 512;
 /**
  * The numbers of the lines at consecutive ranked positions, gathered column by column. Read a line at a time, the
  * columns are read at scattered record indices and each number is a wait for memory; gathered a column at a time,
- * those reads overlap (a million lines were written in half the time).
+ * those reads overlap (a million lines: a third of a second less than one line at a time).
  */
 class LineWindow {
   /** the record index at each slot */
@@ -213,6 +215,8 @@ export function rankedRowsOf(data: RankingData, order: RankedOrder, to = order.l
     rank: (p) => facts.rank(at(p)),
     id: (p) => facts.id(at(p)),
     name: (p) => facts.name(at(p)),
+    idUnits: (p) => facts.idUnits(at(p)),
+    nameUnits: (p) => facts.nameUnits(at(p)),
     group: (p, g) => facts.group(at(p), g),
     groupRank: (p, g) => facts.groupRank(at(p), g),
     groupSize: (p, g) => facts.groupSize(at(p), g),

@@ -151,13 +151,7 @@ export class TextColumn {
   /** The text at `index`. */
   get(index: number): string {
     const long = this.long.size === 0 ? undefined : this.long.get(index);
-    if (long !== undefined) return long;
-    const { units, start, end } = this.locate(index);
-    if (end - start > SCRATCH_LIMIT) return String.fromCharCode.apply(null, units.subarray(start, end) as unknown as number[]);
-    // copied into a reused plain array: making a typed-array view per text costs more than the copy
-    SCRATCH.length = end - start;
-    for (let i = start; i < end; i += 1) SCRATCH[i - start] = units[i]!;
-    return String.fromCharCode.apply(null, SCRATCH);
+    return long ?? textOf(this.locate(index));
   }
 
   /** -1, 0 or 1 as the text at `a` sorts before, with or after the text at `b` (JavaScript's `<` on strings). */
@@ -253,6 +247,15 @@ export class TextColumn {
     into.end = end - chunk * CHUNK;
     return into;
   }
+}
+
+/** The text of located code units. */
+export function textOf({ units, start, end }: Readonly<Located>): string {
+  if (end - start > SCRATCH_LIMIT) return String.fromCharCode.apply(null, units.subarray(start, end) as unknown as number[]);
+  // copied into a reused plain array: making a typed-array view per text costs more than the copy
+  SCRATCH.length = end - start;
+  for (let i = start; i < end; i += 1) SCRATCH[i - start] = units[i]!;
+  return String.fromCharCode.apply(null, SCRATCH);
 }
 
 /** Whether every code unit of [start, end) fits a byte. */

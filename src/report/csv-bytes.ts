@@ -1,5 +1,6 @@
 import { COMMA, CR, DOT, EQUALS, LF, MINUS, QUOTE, SLASH, TAB, ZERO } from '../core/ascii.js';
 import { formatPoints } from '../core/format-number.js';
+import type { Located } from '../core/text-column.js';
 import type { CellWriter } from './grade-rows.js';
 
 /** First bytes of a cell csv-stringify escapes as a possible formula: - = + @ tab CR (the full-width ones start with EF BC). */
@@ -15,11 +16,14 @@ const PIECE_SLACK = 1 << 14;
 /** Texts up to this long are encoded here: Buffer's own encoder costs more to call than to run on a short text. */
 const SHORT_TEXT = 64;
 
-/** Writes text as UTF-8 (a lone surrogate as U+FFFD, as Buffer does) at `at`; the end. */
-function encodeUtf8(text: string, into: Uint8Array, at: number): number {
-  let i = 0;
-  while (i < text.length) {
-    let c = text.charCodeAt(i++);
+/** Short texts are copied here as code units, to be encoded as packed texts are. */
+const SHORT_UNITS = new Uint16Array(SHORT_TEXT);
+
+/** Writes UTF-16 code units [start, end) as UTF-8 (a lone surrogate as U+FFFD, as Buffer does) at `at`; the end. */
+function encodeUtf8(units: ArrayLike<number>, start: number, end: number, into: Uint8Array, at: number): number {
+  let i = start;
+  while (i < end) {
+    let c = units[i++]!;
     if (c < 0x80) {
       into[at++] = c;
       continue;
@@ -30,7 +34,7 @@ function encodeUtf8(text: string, into: Uint8Array, at: number): number {
       continue;
     }
     if (c >= 0xd800 && c <= 0xdfff) {
-      const low = text.charCodeAt(i);
+      const low = i < end ? units[i]! : 0;
       if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
         i += 1;
         c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
@@ -87,8 +91,18 @@ export class CsvBytes implements CellWriter<void> {
   text(value: string): void {
     const start = this.cellStart(value.length * 3);
     if (value.length > SHORT_TEXT) this.at += this.piece.write(value, this.at, 'utf8');
-    else this.at = encodeUtf8(value, this.piece, this.at);
+    else {
+      for (let i = 0; i < value.length; i += 1) SHORT_UNITS[i] = value.charCodeAt(i);
+      this.at = encodeUtf8(SHORT_UNITS, 0, value.length, this.piece, this.at);
+    }
     this.checkText(start);
+  }
+
+  /** A text cell given as its code units (a packed text's: no string made). */
+  units({ units, start, end }: Readonly<Located>): void {
+    const cellStart = this.cellStart((end - start) * 3);
+    this.at = encodeUtf8(units, start, end, this.piece, this.at);
+    this.checkText(cellStart);
   }
 
   /** Points with two decimals, rounded half up: the text `formatPoints` gives. */

@@ -1,5 +1,6 @@
 import { formatNumber, formatPoints } from '../core/format-number.js';
 import type { RankedRows } from '../core/ranked-rows.js';
+import { textOf, type Located } from '../core/text-column.js';
 import type { Lang } from '../messages/catalogue.js';
 import { heading } from '../messages/headings.js';
 import { renderMessage } from '../messages/index.js';
@@ -13,6 +14,12 @@ import type { GradeDocument } from './grade-document.js';
  */
 export type CellSpec =
   | { readonly kind: 'text'; readonly text: (rows: RankedRows, position: number) => string }
+  /** a text that may be read as the code units it is kept as (an id or a name of a graded table: no string made) */
+  | {
+      readonly kind: 'packed';
+      readonly units: (rows: RankedRows, position: number) => Readonly<Located> | undefined;
+      readonly text: (rows: RankedRows, position: number) => string;
+    }
   | { readonly kind: 'points'; readonly value: (rows: RankedRows, position: number) => number | null }
   | { readonly kind: 'whole'; readonly value: (rows: RankedRows, position: number) => number | null }
   | { readonly kind: 'rankOf'; readonly value: (rows: RankedRows, position: number) => number | null; readonly of: (rows: RankedRows, position: number) => number };
@@ -20,6 +27,8 @@ export type CellSpec =
 /** Where a cell goes: as text (`AS_TEXT`), or as CSV bytes (`CsvBytes`), each writing the numbers its own way. */
 export interface CellWriter<R> {
   text(value: string): R;
+  /** a text given as its UTF-16 code units */
+  units(located: Readonly<Located>): R;
   /** points with two decimals, rounded half up (formatPoints) */
   points(value: number): R;
   /** a whole number, as String writes it */
@@ -31,6 +40,7 @@ export interface CellWriter<R> {
 /** Cells as the text they show. */
 const AS_TEXT: CellWriter<string> = {
   text: (value) => value,
+  units: textOf,
   points: formatPoints,
   whole: String,
   wholeOf: (value, of) => `${value}/${of}`,
@@ -41,6 +51,10 @@ export function showCell<R>(cell: CellSpec, rows: RankedRows, position: number, 
   switch (cell.kind) {
     case 'text':
       return out.text(cell.text(rows, position));
+    case 'packed': {
+      const located = cell.units(rows, position);
+      return located === undefined ? out.text(cell.text(rows, position)) : out.units(located);
+    }
     case 'points': {
       const value = cell.value(rows, position);
       return value === null ? out.text('-') : out.points(value);
@@ -108,8 +122,8 @@ export function gradeRows(doc: GradeDocument, lang: Lang, fieldLabel: (field: st
   const withheldStatus = heading('withheldStatus', lang);
   const columns: GradeColumn[] = [
     { key: 'rank', header: heading('rank', lang), numeric: true, cell: { kind: 'whole', value: (rows, p) => rows.rank(p) } },
-    text('id', heading('id', lang), (rows, p) => rows.id(p)),
-    text('name', heading('name', lang), (rows, p) => rows.name(p)),
+    { key: 'id', header: heading('id', lang), numeric: false, cell: { kind: 'packed', units: (rows, p) => rows.idUnits(p), text: (rows, p) => rows.id(p) } },
+    { key: 'name', header: heading('name', lang), numeric: false, cell: { kind: 'packed', units: (rows, p) => rows.nameUnits(p), text: (rows, p) => rows.name(p) } },
     ...groupColumns,
     ...domainColumns,
     { key: 'total', header: `${heading('total', lang)}(${formatNumber(doc.rubric.total)})`, numeric: true, cell: { kind: 'points', value: (rows, p) => rows.total(p) } },

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { formatPoints } from '../../src/core/format-number.js';
+import { TextColumn } from '../../src/core/text-column.js';
 import { CsvBytes } from '../../src/report/csv-bytes.js';
 import { GRADE_CSV_OPTIONS } from '../../src/report/grade-csv.js';
 
@@ -40,6 +41,18 @@ describe('CsvBytes', () => {
     expect(out.take()).toEqual(Buffer.from(text));
   });
 
+  /** A text's code units as a text column keeps them: a byte a unit, or two when `wide` (a wider text came first). */
+  const packed = (text: string, wide: boolean) => {
+    const column = new TextColumn();
+    if (wide) column.push('가');
+    column.push(text);
+    return column.unitsOf(wide ? 1 : 0)!;
+  };
+  const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 80 }), fc.constantFrom('\uD800', 'a\uDC00', '\uD83D\uDE00', 'é'));
+  test.prop([anyText, fc.boolean()])('writes packed code units as it writes the text they are, found plain alike', (text, wide) => {
+    expect(line((out) => out.units(packed(text, wide)))).toEqual(line((out) => out.text(text)));
+  });
+
   it('writes a rank within a group as a/b', () => {
     expect(line((out) => out.wholeOf(3, 17)).text).toBe('3/17');
   });
@@ -54,6 +67,7 @@ describe('CsvBytes', () => {
   // cells of every kind in one line: the text is what each cell's own text gives, and a plain line is csv-stringify's
   const cell = fc.oneof(
     tricky.map((text) => ({ write: (out: CsvBytes) => out.text(text), text })),
+    fc.tuple(tricky, fc.boolean()).map(([text, wide]) => ({ write: (out: CsvBytes) => out.units(packed(text, wide)), text })),
     points.map((value) => ({ write: (out: CsvBytes) => out.points(value), text: formatPoints(value) })),
     fc.oneof(fc.nat(), fc.integer(), fc.constantFrom(1e21, -5)).map((value) => ({ write: (out: CsvBytes) => out.whole(value), text: String(value) })),
     fc.tuple(fc.integer(), fc.integer()).map(([a, b]) => ({ write: (out: CsvBytes) => out.wholeOf(a, b), text: `${a}/${b}` })),
