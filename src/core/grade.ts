@@ -7,8 +7,12 @@ type Quotas = Extract<Grading, { kind: 'quotas' }>;
 
 /** The band a total falls in: min inclusive, max exclusive, the top band inclusive of its max (the rubric's total). */
 export function bandGrade(bands: readonly ResolvedBand[], total: number): string | null {
-  const band = bands.find((b, i) => total >= b.min && (total < b.max || (i === 0 && total <= b.max)));
-  return band?.grade ?? null;
+  // a loop, not find(): a million totals are graded at once
+  for (let i = 0; i < bands.length; i += 1) {
+    const band = bands[i]!;
+    if (total >= band.min && (total < band.max || (i === 0 && total <= band.max))) return band.grade;
+  }
+  return null;
 }
 
 /** How many of N get each grade: round half up of N × share, best grade first; the last grade takes the rest. */

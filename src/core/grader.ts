@@ -366,9 +366,7 @@ export class Grader {
     const exceptions = new Map<number, Exceptions>();
     const points = r.domains.map(() => 0);
     for (const index of active) {
-      r.domains.forEach((_, d) => {
-        points[d] = this.domainPoints[d]!.get(index);
-      });
+      for (let d = 0; d < points.length; d += 1) points[d] = this.domainPoints[d]!.get(index);
       const hits = this.limiterHits.get(index) ?? NONE;
       // nearly every record has no exception: the record is made only for those that do
       let exception: Exceptions | undefined;
@@ -402,11 +400,11 @@ export class Grader {
       }
       let earned = 0;
       let available = 0;
-      r.domains.forEach((domain, d) => {
-        if (Number.isNaN(points[d])) return;
-        available += domain.points;
+      for (let d = 0; d < points.length; d += 1) {
+        if (Number.isNaN(points[d])) continue;
+        available += r.domains[d]!.points;
         earned += points[d]!;
-      });
+      }
       const total = available === 0 ? Number.NaN : roundHalfUp((earned * r.total.points) / available, r.total.precision);
       totals[index] = total;
       const failed = this.failed.get(index);
@@ -504,11 +502,12 @@ export class Grader {
     order.set(withheld, rankedOrder.length);
 
     const gradeName = (code: number) => (code === NO_GRADE ? null : rubric.grades[code]!);
-    const byGrade = new Map(rubric.grades.map((grade) => [grade, 0]));
+    const counts = rubric.grades.map(() => 0);
     for (const index of ranked) {
-      const grade = gradeName(grades[index]!);
-      if (grade !== null) byGrade.set(grade, byGrade.get(grade)! + 1);
+      const code = grades[index]!;
+      if (code !== NO_GRADE) counts[code] = counts[code]! + 1;
     }
+    const byGrade = new Map(rubric.grades.map((grade, code) => [grade, counts[code]!]));
     const ranking: RankingData = {
       order,
       ranked: ranked.length,
