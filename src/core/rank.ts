@@ -17,10 +17,10 @@ export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b
  * institutions rank in typed arrays): `order` lists the indices by score descending, tied scores in the order
  * given (see RankedOrder for putting them in key order); `ranks[k]` is the rank of `order[k]`. Tied scores share
  * the best rank, the next rank skips. `decimals`, when the scores are rounded to that many decimals, lets them
- * be sorted as integers (see packedOrder).
+ * be sorted as integers (see gridOrder).
  */
 export function rankIndices(indices: Uint32Array, score: (index: number) => number, decimals?: number): { order: Uint32Array; ranks: Uint32Array } {
-  const order = (decimals === undefined ? undefined : packedOrder(indices, score, decimals)) ?? Uint32Array.from(indices).sort((a, b) => score(b) - score(a));
+  const order = (decimals === undefined ? undefined : gridOrder(indices, score, decimals)) ?? Uint32Array.from(indices).sort((a, b) => score(b) - score(a));
   const ranks = new Uint32Array(order.length);
   for (let k = 0; k < order.length; k += 1) {
     ranks[k] = k > 0 && score(order[k]!) === score(order[k - 1]!) ? ranks[k - 1]! : k + 1;
@@ -30,11 +30,12 @@ export function rankIndices(indices: Uint32Array, score: (index: number) => numb
 
 /**
  * Indices by score descending, equal scores in the order given, without a comparator: scores that are whole
- * multiples of 10^-decimals (rounded totals) become integers packed with their position into one number each and
- * are sorted natively. Undefined when the scores cannot be packed (a score off the grid, too many distinct values
- * to pack below 2^53): a (stable) comparator sort then gives the same order.
+ * multiples of 10^-decimals (rounded totals) become integers, counted per value when they span few values, else
+ * packed with their position into one number each and sorted natively. Undefined when the scores cannot be
+ * sorted so (a score off the grid, too many distinct values to pack below 2^53): a (stable) comparator sort then
+ * gives the same order.
  */
-function packedOrder(indices: Uint32Array, score: (index: number) => number, decimals: number): Uint32Array | undefined {
+function gridOrder(indices: Uint32Array, score: (index: number) => number, decimals: number): Uint32Array | undefined {
   const n = indices.length;
   const scaled = gridScores(indices, score, decimals);
   if (scaled === undefined || n === 0) return undefined;
@@ -44,13 +45,36 @@ function packedOrder(indices: Uint32Array, score: (index: number) => number, dec
     if (value > top) top = value;
     if (value < bottom) bottom = value;
   }
-  if (!Number.isSafeInteger((top - bottom + 1) * n)) return undefined;
+  const span = top - bottom + 1;
+  if (span <= Math.max(COUNTING_SPAN, 4 * n)) return countingOrder(indices, scaled, top, span);
+  if (!Number.isSafeInteger(span * n)) return undefined;
   // packed in place: the scaled scores are not needed again
   const packed = scaled;
   for (let k = 0; k < n; k += 1) packed[k] = (top - scaled[k]!) * n + k;
   packed.sort();
   const order = new Uint32Array(n);
   for (let k = 0; k < n; k += 1) order[k] = indices[packed[k]! % n]!;
+  return order;
+}
+
+/** Scores that span at most this many grid values (or four per index) are sorted by counting. */
+const COUNTING_SPAN = 1 << 16;
+
+/**
+ * The indices by scaled score descending, equal scores in the order given, by counting how many fall on each grid
+ * value (`top` the highest, `span` values in all): two passes, where sorting a million packed numbers took 0.15 s.
+ */
+function countingOrder(indices: Uint32Array, scaled: Float64Array, top: number, span: number): Uint32Array {
+  // starts[b + 1] counts the scores `b` steps below the top; summed up, starts[b] is where those go
+  const starts = new Uint32Array(span + 1);
+  for (const value of scaled) starts[top - value + 1] = starts[top - value + 1]! + 1;
+  for (let b = 1; b <= span; b += 1) starts[b] = starts[b]! + starts[b - 1]!;
+  const order = new Uint32Array(indices.length);
+  for (let k = 0; k < indices.length; k += 1) {
+    const b = top - scaled[k]!;
+    order[starts[b]!] = indices[k]!;
+    starts[b] = starts[b]! + 1;
+  }
   return order;
 }
 

@@ -61,15 +61,17 @@ describe('rankIndices', () => {
     },
   );
 
+  // scores over few grid values are sorted by counting, spread over many (the second) by packing
   const gridScore = fc.oneof(
     fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
+    fc.integer({ min: 0, max: 100_000_000 }).map((n) => n / 100),
     fc.constantFrom(0, 100, 99.99, 12.5, 80),
   );
   test.prop([
     fc.array(fc.record({ key: fc.stringMatching(/^[0-9a-c]{1,4}$/), score: gridScore }), { maxLength: 60 }),
     fc.option(fc.constantFrom(0.001, 1e-9, 33.333333), { nil: undefined }),
     fc.nat(2),
-  ])('sorting rounded scores as packed integers gives the comparator order, also with a score off the grid', (items, offGrid, decimals) => {
+  ])('sorting rounded scores as integers (counted or packed) gives the comparator order, also with a score off the grid', (items, offGrid, decimals) => {
     const scores = items.map((item, i) => (offGrid !== undefined && i === 0 ? item.score + offGrid : item.score));
     const score = (i: number) => scores[i]!;
     const indices = Uint32Array.from(items.keys());
