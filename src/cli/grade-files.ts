@@ -61,7 +61,16 @@ export async function gradeFiles(
   flags: GradeFileFlags,
   options: InputOptions,
   io: Io,
-  { needs = 'findings', checkRubric = () => {} }: { needs?: GradeNeeds; checkRubric?: (rubric: CompiledRubric) => void } = {},
+  {
+    needs = 'findings',
+    checkRubric = () => {},
+    beforeGrading = () => {},
+  }: {
+    needs?: GradeNeeds;
+    checkRubric?: (rubric: CompiledRubric) => void;
+    /** told how many institutions are read, before they are graded and ranked */
+    beforeGrading?: (count: number) => void;
+  } = {},
 ): Promise<{ exit: ExitCodeValue } | GradedFiles> {
   const { asOf, lang } = options;
   const rubric = await loadRubricRef(flags.rubric, asOf, await rubricDirs([], io.rubricDirs));
@@ -93,6 +102,7 @@ export async function gradeFiles(
   const records = dataSet.records.filter((r) => !dataSet.invalidInstitutions.has(r.id));
   const skipped = [...dataSet.invalidInstitutions].sort();
   const count = grader ? grader.added - dataSet.invalidInstitutions.size : records.length;
+  beforeGrading(count);
   const grading = io.progress.start(renderMessage('PROGRESS_GRADING', { count }, lang));
   const table = grader ? grader.finish(dataSet.invalidInstitutions) : gradeTable(rubric, records, { asOf, groupBy });
   const outcome = { results: needs === 'findings' ? explainedResults(rubric, records, table, asOf) : [], problems: [...table.problems] };

@@ -1,9 +1,9 @@
 import { open, rm } from 'node:fs/promises';
 import type { CsvLinesJob, LaterLines, SecondWriter } from '../report/grade-csv.js';
 import { pendingTempFiles, tempPathBeside } from '../report/output.js';
-import { startSecondThread } from './second-thread.js';
+import { startSecondThread, type SecondThread } from './second-thread.js';
 
-/** What the worker thread is given: the lines to write, from ranked position `from` to the end, and where. */
+/** What the worker thread is sent: the lines to write, from ranked position `from` to the end, and where. */
 export interface WriteWorkerData {
   readonly job: CsvLinesJob;
   readonly from: number;
@@ -28,11 +28,28 @@ export const SPLIT_MIN_LINES = 100_000;
  */
 export class SecondWriters {
   threads = 1;
+  /** a thread started ahead of its lines */
+  private ready: SecondThread<WriteWorkerAnswer> | undefined;
 
   constructor(
     private readonly out: string,
     private readonly minLines: number,
   ) {}
+
+  /**
+   * Starts the thread ahead of a ranking of `lines` lines, when that is worth a second thread: its code loads
+   * while the table is graded, instead of while this thread writes the first half.
+   */
+  prepare(lines: number): void {
+    if (lines >= this.minLines && this.ready === undefined) this.ready = startSecondThread<WriteWorkerAnswer>('./grade-write-worker.js', undefined);
+  }
+
+  /** Ends a thread prepared and never given lines (the ranking was not written, or not split). */
+  async stop(): Promise<void> {
+    const ready = this.ready;
+    this.ready = undefined;
+    await ready?.stop();
+  }
 
   /** A second writer for the lines of `job`. */
   readonly for = (job: CsvLinesJob): SecondWriter => ({
@@ -43,8 +60,10 @@ export class SecondWriters {
   private start(job: CsvLinesJob, from: number): LaterLines {
     const file = tempPathBeside(this.out, 'part');
     pendingTempFiles.add(file);
-    const workerData: WriteWorkerData = { job, from, file };
-    const thread = startSecondThread<WriteWorkerAnswer>('./grade-write-worker.js', workerData);
+    const thread = this.ready ?? startSecondThread<WriteWorkerAnswer>('./grade-write-worker.js', undefined);
+    this.ready = undefined;
+    const lines: WriteWorkerData = { job, from, file };
+    thread.post(lines);
     const done = thread.answer.then((answer) => {
       if (!answer?.written) return undefined;
       this.threads = 2;

@@ -72,30 +72,35 @@ async function runGrade(files: string[], flags: GradeFlags, io: Io): Promise<Exi
   const renderer = gradeRenderers[flags.format]!;
   // certificates list the passers with their findings
   const needs = notifiedOn === undefined ? renderer.needs : 'findings';
-  const graded = await gradeFiles(files, flags, options, io, { needs, checkRubric });
-  if ('exit' in graded) return graded.exit;
-  const { rubric, records, results, outcome, doc, problems, tally, skipped, inputs } = graded;
-
-  const force = flags.force === true;
-  if (notifiedOn === undefined) {
-    const toFile = flags.out !== undefined && flags.out !== '-';
-    // a large ranking written to a file is written on two threads
-    const second = toFile ? new SecondWriters(flags.out!, splitSetting(process.env.SSEVAL_SPLIT_MIN_LINES, SPLIT_MIN_LINES)) : undefined;
-    const color = toFile ? new Chalk({ level: 0 }) : io.outColor;
-    const render = () => renderer.render(doc, results, { rubric, lang, problems, color, secondWriter: second?.for });
-    await writeOutput(io, flags.out, lang, render, { force, inputs: files }, () => second?.threads ?? 1);
-  } else {
-    const { format, out, register } = flags;
-    await writeCertification(io, { rubric, outcome, records, inputs, notifiedOn, format, out, register, force, files, lang });
+  const toFile = flags.out !== undefined && flags.out !== '-';
+  // a large ranking written to a CSV file is written on two threads, the second started while the table is graded
+  const second =
+    toFile && notifiedOn === undefined && flags.format === 'csv' ? new SecondWriters(flags.out!, splitSetting(process.env.SSEVAL_SPLIT_MIN_LINES, SPLIT_MIN_LINES)) : undefined;
+  try {
+    const graded = await gradeFiles(files, flags, options, io, { needs, checkRubric, beforeGrading: (count) => second?.prepare(count) });
+    if ('exit' in graded) return graded.exit;
+    const { rubric, records, results, outcome, doc, problems, tally, skipped, inputs } = graded;
+    const force = flags.force === true;
+    if (notifiedOn === undefined) {
+      const color = toFile ? new Chalk({ level: 0 }) : io.outColor;
+      const render = () => renderer.render(doc, results, { rubric, lang, problems, color, secondWriter: second?.for });
+      await writeOutput(io, flags.out, lang, render, { force, inputs: files }, () => second?.threads ?? 1);
+    } else {
+      const { format, out, register } = flags;
+      await writeCertification(io, { rubric, outcome, records, inputs, notifiedOn, format, out, register, force, files, lang });
+    }
+    // skipped institutions, scoring errors and failed gates make a batch job notice (exit 1), after the output is written
+    const issues = {
+      errors: tally.errors + outcome.problems.filter((p) => p.severity === 'error').length,
+      warnings: tally.warnings + outcome.problems.filter((p) => p.severity === 'warning').length,
+    };
+    const failedGates = [failUnderGate(rubric, results.rows, flags.failUnder), maxIssuesGate(issues, maxIssues)].filter((p) => p !== undefined);
+    report(io, lang, failedGates);
+    return skipped.length > 0 || hasErrors(outcome.problems) || failedGates.length > 0 ? ExitCode.dataErrors : ExitCode.ok;
+  } finally {
+    // a thread started for a ranking that was not split after all
+    await second?.stop();
   }
-  // skipped institutions, scoring errors and failed gates make a batch job notice (exit 1), after the output is written
-  const issues = {
-    errors: tally.errors + outcome.problems.filter((p) => p.severity === 'error').length,
-    warnings: tally.warnings + outcome.problems.filter((p) => p.severity === 'warning').length,
-  };
-  const failedGates = [failUnderGate(rubric, results.rows, flags.failUnder), maxIssuesGate(issues, maxIssues)].filter((p) => p !== undefined);
-  report(io, lang, failedGates);
-  return skipped.length > 0 || hasErrors(outcome.problems) || failedGates.length > 0 ? ExitCode.dataErrors : ExitCode.ok;
 }
 
 function report(io: Io, lang: 'ko' | 'en', problems: readonly Problem[]): void {
