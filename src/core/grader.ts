@@ -499,7 +499,7 @@ export class Grader {
       ranks[index] = overall[k]!;
     });
     // the order within a group is the overall order by score restricted to it: no sort per group
-    const groupRanks = this.groupBy.map((_, g) => groupRanksAlong(rankedOrder, this.groupCodes[g]!, this.strings.size, score, count));
+    const groupRanks = this.groupBy.map((_, g) => groupRanksAlong(rankedOrder, overall, this.groupCodes[g]!, this.strings.size, count));
     const withheld = active.filter((index) => ranks[index] === -1).sort(byId);
     const order = sharedUint32(active.length);
     order.set(rankedOrder);
@@ -599,31 +599,33 @@ export class Grader {
 }
 
 /**
- * Standard competition ranks (1-2-2-4) within each group, read along the overall order by score: restricted to a
- * group, that order is the group's own, so no group is sorted again (tied scores share a rank, so the order among
- * them does not matter). `codes` gives each
+ * Standard competition ranks (1-2-2-4) within each group, read along the overall order by score (`overall`: the
+ * overall rank at each position): restricted to a group, that order is the group's own, so no group is sorted
+ * again (tied scores share a rank, so the order among them does not matter). `codes` gives each
  * record's group (-1: no value; all such records are ranked together, as one group); `-1` in `rankInGroup` marks
  * a record not ranked.
  */
 function groupRanksAlong(
   rankedOrder: Uint32Array,
+  overall: Uint32Array,
   codes: Column<Int32Array>,
   groups: number,
-  score: (index: number) => number,
   count: number,
 ): { rankInGroup: Int32Array; sizes: Int32Array } {
   const rankInGroup = sharedInt32(count).fill(-1);
   // by code + 1, so the null group (-1) has a slot too
   const seen = sharedInt32(groups + 1);
   const lastRank = new Int32Array(groups + 1);
-  const lastScore = new Float64Array(groups + 1);
-  for (const index of rankedOrder) {
+  // the overall rank of each group's last one: equal overall ranks are equal scores (read in order, not by index)
+  const lastOverall = new Uint32Array(groups + 1);
+  for (let k = 0; k < rankedOrder.length; k += 1) {
+    const index = rankedOrder[k]!;
     const slot = codes.get(index) + 1;
     const place = seen[slot]! + 1;
-    const rank = place > 1 && score(index) === lastScore[slot] ? lastRank[slot]! : place;
+    const rank = place > 1 && overall[k] === lastOverall[slot] ? lastRank[slot]! : place;
     seen[slot] = place;
     lastRank[slot] = rank;
-    lastScore[slot] = score(index);
+    lastOverall[slot] = overall[k]!;
     rankInGroup[index] = rank;
   }
   return { rankInGroup, sizes: seen };

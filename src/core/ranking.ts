@@ -145,9 +145,9 @@ export function rankedOrderOf(data: RankingData): RankedOrder {
 const WINDOW = 512;
 
 /**
- * The numbers of the lines at consecutive ranked positions, gathered column by column. Read a line at a time, the
- * columns are read at scattered record indices and each number is a wait for memory; gathered a column at a time,
- * those reads overlap (a million lines: a third of a second less than one line at a time).
+ * The numbers of the lines at consecutive ranked positions, gathered column by column. The columns are read at
+ * scattered record indices, each number a wait for memory; gathered a window at a time they measured faster than
+ * a line at a time (a million lines on one thread: about 0.3 s less).
  */
 class LineWindow {
   /** the record index at each slot */
@@ -189,6 +189,7 @@ class LineWindow {
   private gather(position: number): void {
     const { indices, order } = this;
     const count = Math.min(WINDOW, this.to - position);
+    if (count <= 0) throw new RangeError(`ranked line ${position} read past the lines asked for (up to ${this.to})`);
     for (let slot = 0; slot < count; slot += 1) indices[slot] = order.at(position + slot);
     for (const [column, values] of this.copies) {
       for (let slot = 0; slot < count; slot += 1) values[slot] = column.get(indices[slot]!);
