@@ -1,4 +1,3 @@
-import { float64Column, int32Column } from './columns.js';
 import { RankedOrder } from './rank.js';
 import type { RankedRows } from './ranked-rows.js';
 import type { AppliedLimiter, InstitutionResult, Message } from './results.js';
@@ -57,34 +56,56 @@ interface Numbers {
 }
 
 /** The numbers of the ranking lines, by slot: the columns by record index, or a window's gathered copies. */
-interface LineNumbers {
-  readonly ranks: Numbers;
-  readonly totals: Numbers;
-  readonly grades: Numbers;
-  readonly coverage: Numbers;
-  readonly groupCodes: readonly Numbers[];
-  readonly groupRanks: readonly Numbers[];
-  readonly domainPoints: readonly Numbers[];
+interface LineColumns<C> {
+  readonly ranks: C;
+  readonly totals: C;
+  readonly grades: C;
+  readonly coverage: C;
+  readonly groupCodes: readonly C[];
+  readonly groupRanks: readonly C[];
+  readonly domainPoints: readonly C[];
 }
+type LineNumbers = LineColumns<Numbers>;
 
-/** The ranking data's numbers by record index (the arrays read in place). */
-function numbersOf(data: RankingData): LineNumbers {
+/** A column's numbers as they are kept: its arrays (one, or a column's own and an adopted one after it). */
+type Parts = readonly ArrayLike<number>[];
+
+/** The ranking data's columns as their arrays. */
+function partsOf(data: RankingData): LineColumns<Parts> {
   return {
-    ranks: numbersIn(data.ranks),
-    totals: numbersIn(data.totals),
-    grades: numbersIn(data.grades),
-    coverage: float64Column(...data.coverage),
-    groupCodes: data.groupCodes.map((parts) => int32Column(...parts)),
-    groupRanks: data.groupRanks.map(numbersIn),
-    domainPoints: data.domainPoints.map((parts) => float64Column(...parts)),
+    ranks: [data.ranks],
+    totals: [data.totals],
+    grades: [data.grades],
+    coverage: data.coverage,
+    groupCodes: data.groupCodes,
+    groupRanks: data.groupRanks.map((ranks) => [ranks]),
+    domainPoints: data.domainPoints,
   };
 }
 
-const numbersIn = (values: ArrayLike<number>): Numbers => ({ get: (slot) => values[slot]! });
+/** Every column of `columns`, made into another kind of column. */
+function mapColumns<A, B>(columns: LineColumns<A>, each: (column: A) => B): LineColumns<B> {
+  return {
+    ranks: each(columns.ranks),
+    totals: each(columns.totals),
+    grades: each(columns.grades),
+    coverage: each(columns.coverage),
+    groupCodes: columns.groupCodes.map(each),
+    groupRanks: columns.groupRanks.map(each),
+    domainPoints: columns.domainPoints.map(each),
+  };
+}
+
+/** The numbers of a column's parts by record index, read in place. */
+function numbersIn(parts: Parts): Numbers {
+  const [first, rest] = parts;
+  const size = first!.length;
+  return { get: (index) => (index < size ? first![index]! : rest![index - size]!) };
+}
 
 /** Reads the ranking data by record index (the arrays read in place). */
 export function rankingFacts(data: RankingData): RankingFacts {
-  return factsBySlot(data, numbersOf(data), (index) => index);
+  return factsBySlot(data, mapColumns(partsOf(data), numbersIn), (index) => index);
 }
 
 /** What a result says of the record at a slot: its numbers read from `numbers`, the rest at its record index. */
@@ -153,31 +174,22 @@ class LineWindow {
   /** the record index at each slot */
   readonly indices = new Uint32Array(WINDOW);
   readonly numbers: LineNumbers;
-  /** each column, and the window's copy of its numbers */
-  private readonly copies: [Numbers, Float64Array][] = [];
+  /** each column's arrays, and the window's copy of its numbers */
+  private readonly copies: [Parts, Float64Array][] = [];
   private start = 0;
   private end = 0;
 
   /** `to`: the position after the last one read */
   constructor(
     private readonly order: RankedOrder,
-    from: LineNumbers,
+    columns: LineColumns<Parts>,
     private readonly to: number,
   ) {
-    const copy = (column: Numbers): Numbers => {
+    this.numbers = mapColumns(columns, (parts) => {
       const values = new Float64Array(WINDOW);
-      this.copies.push([column, values]);
-      return numbersIn(values);
-    };
-    this.numbers = {
-      ranks: copy(from.ranks),
-      totals: copy(from.totals),
-      grades: copy(from.grades),
-      coverage: copy(from.coverage),
-      groupCodes: from.groupCodes.map(copy),
-      groupRanks: from.groupRanks.map(copy),
-      domainPoints: from.domainPoints.map(copy),
-    };
+      this.copies.push([parts, values]);
+      return numbersIn([values]);
+    });
   }
 
   /** The slot of a ranked position, its window gathered first when it is not the current one. */
@@ -191,8 +203,13 @@ class LineWindow {
     const count = Math.min(WINDOW, this.to - position);
     if (count <= 0) throw new RangeError(`ranked line ${position} read past the lines asked for (up to ${this.to})`);
     for (let slot = 0; slot < count; slot += 1) indices[slot] = order.at(position + slot);
-    for (const [column, values] of this.copies) {
-      for (let slot = 0; slot < count; slot += 1) values[slot] = column.get(indices[slot]!);
+    // straight from the arrays, without a call per number
+    for (const [[first, rest], values] of this.copies) {
+      const size = first!.length;
+      for (let slot = 0; slot < count; slot += 1) {
+        const index = indices[slot]!;
+        values[slot] = index < size ? first![index]! : rest![index - size]!;
+      }
     }
     this.start = position;
     this.end = position + count;
@@ -204,7 +221,7 @@ class LineWindow {
  * position after the last one read (a tie run past it is not put in order: another thread may be reading it).
  */
 export function rankedRowsOf(data: RankingData, order: RankedOrder, to = order.length): RankedRows {
-  const window = new LineWindow(order, numbersOf(data), to);
+  const window = new LineWindow(order, partsOf(data), to);
   const facts = factsBySlot(data, window.numbers, (slot) => window.indices[slot]!);
   const at = (position: number) => window.slot(position);
   // spelled out, not mapped over `facts`: one shared wrapper would make every accessor call on the CSV's hot
