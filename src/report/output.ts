@@ -46,9 +46,6 @@ export function tempPathBeside(target: string, purpose: string): string {
 /** Temp files being written right now, so an interrupt handler can remove them. */
 export const pendingTempFiles = new Set<string>();
 
-/** Bytes written between flushes of a large output (see writeFileAtomic). */
-const FLUSH_BYTES = 32 * 1024 * 1024;
-
 /**
  * Writes a file atomically: the content goes to a temp file in the same folder, which is renamed over the
  * target only when complete, so a failure never leaves a half-written output. Refuses to replace an input,
@@ -65,27 +62,15 @@ export async function writeFileAtomic(target: string, content: OutputContent, op
       // writeFile on a handle writes from the current position: the pieces follow one another. The next piece is
       // made while the last one is written (one write at a time keeps them in order).
       let writing: Promise<void> = Promise.resolve();
-      // a large file is flushed to disk as it is written, so that the last sync has only its end to wait for
-      let flushing: Promise<void> = Promise.resolve();
-      let unflushed = 0;
       try {
         for await (const piece of isWhole(content) ? [content] : content) {
           await writing;
           writing = handle.writeFile(piece);
           writing.catch(ignore); // awaited in turn; this only keeps a failure from counting as unhandled meanwhile
-          unflushed += piece.length;
-          if (unflushed >= FLUSH_BYTES) {
-            await flushing;
-            flushing = handle.datasync();
-            flushing.catch(ignore);
-            unflushed = 0;
-          }
         }
         await writing;
-        await flushing;
       } finally {
         await writing.catch(ignore); // never close the file under a write
-        await flushing.catch(ignore);
       }
       await handle.sync();
     } finally {

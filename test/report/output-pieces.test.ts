@@ -73,34 +73,4 @@ describe('output in pieces', () => {
       spy.mockRestore();
     }
   });
-
-  it('flushes a large file to disk as it is written (the last sync then waits for its end only), the pieces in order; a failed flush fails the output', async () => {
-    const dir = tempDir();
-    const probe = await open(path.join(dir, 'probe'), 'w');
-    const fileHandle = Object.getPrototypeOf(probe) as { datasync: () => Promise<void> };
-    await probe.close();
-    const realSync = fileHandle.datasync;
-    let flushes = 0;
-    let failing = false;
-    const spy = vi.spyOn(fileHandle, 'datasync').mockImplementation(function (this: unknown) {
-      flushes += 1;
-      return failing ? Promise.reject(Object.assign(new Error('I/O error'), { code: 'EIO' })) : realSync.call(this);
-    });
-    // 80 pieces of 1 MiB, each filled with its own number
-    const pieces = () => (function* () {
-      for (let k = 0; k < 80; k += 1) yield Buffer.alloc(1 << 20, k);
-    })();
-    try {
-      const target = path.join(dir, 'large.csv');
-      await writeFileAtomic(target, pieces(), { force: false, inputs: [] });
-      expect(flushes).toBe(2);
-      expect(readFileSync(target).equals(Buffer.concat([...pieces()]))).toBe(true);
-      failing = true;
-      const other = path.join(dir, 'other.csv');
-      await expect(writeFileAtomic(other, pieces(), { force: false, inputs: [] })).rejects.toMatchObject({ code: 'OUTPUT_FAILED', detail: 'EIO' });
-      expect(readdirSync(dir).sort()).toEqual(['large.csv', 'probe']);
-    } finally {
-      spy.mockRestore();
-    }
-  });
 });
