@@ -26,6 +26,12 @@ function lineBreaks(cell: string): number {
   return cell.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
+/**
+ * The share of a split file this thread reads: a little over half, as the other thread, sent its lines once the
+ * header is read, finished its half 50–170 ms after this one in profiled 1M runs.
+ */
+export const READ_FIRST_SHARE = 0.51;
+
 /** Files smaller than this are not worth estimating: their columns grow by doubling in a few small steps. */
 const ESTIMATE_MIN_BYTES = 1 << 20;
 
@@ -87,7 +93,7 @@ async function readCsvWith(source: ByteSource, file: string, validator: DataVali
   const fromBytes = isUtf8(encoding) && scan.utf8;
   const split = options.split;
   // the first line start after the middle; none when the last line starts before it
-  const found = fromBytes && split !== undefined && prepared !== undefined ? await lineStartFrom(split.path, Math.floor(scan.size / 2)) : undefined;
+  const found = fromBytes && split !== undefined && prepared !== undefined ? await lineStartFrom(split.path, Math.floor(scan.size * READ_FIRST_SHARE)) : undefined;
   const middle = found !== undefined && found < scan.size ? found : undefined;
   // a large file's records are estimated, so that what keeps them makes room once (the other thread its own)
   if (scan.size >= ESTIMATE_MIN_BYTES) validator.expectMore(linesIn(scan.head, middle ?? scan.size));

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { READ_FIRST_SHARE } from '../../src/ingest/csv.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 // A large CSV graded for its ranking is read on two threads (see src/ingest/csv-part.ts): the second half by a worker,
@@ -96,7 +97,7 @@ describe('grading a large CSV on two threads', () => {
   const quoted = generated.map((line, i) => (i === at(0.7) ? changed(line, 1, '"서울, 중구 센터"') : line));
   const badValue = generated.map((line, i) => (i === at(0.75) ? changed(line, 4, '없음') : line));
   const blankInSecond = generated.flatMap((line, i) => (i === at(0.9) ? ['', line] : [line]));
-  const lineBreakAcrossMiddle = generated.map((line, i) => (i === at(0.5) - 1 ? changed(line, 1, '"두 줄\r\n이름"') : line));
+  const lineBreakAcrossMiddle = generated.map((line, i) => (i === at(READ_FIRST_SHARE) - 1 ? changed(line, 1, '"두 줄\r\n이름"') : line));
   const repeatedInSecond = generated.map((line, i) => (i === at(0.9) ? changed(line, 0, generated[at(0.6)]!.split(',')[0]!) : line));
   it.each([
     ['an id of the first half repeated in the second', dataFile('repeated.csv', repeated), 1],
