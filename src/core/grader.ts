@@ -489,18 +489,16 @@ export class Grader {
       grades[index] = cap === NO_GRADE ? earnedGrades[index]! : rubric.grades.indexOf(worseGrade(rubric.grades, earned, rubric.grades[cap]!));
     }
     // an institution is ranked when it is graded (not withheld, with a total), whether or not a band fits its total
-    const ranked = active.filter(gradable);
+    const ranked = indicesWhere(active, gradable);
     const score = (index: number) => totals[index]!;
     const byId = (a: number, b: number) => this.ids.compare(a, b);
     // by score; tied institutions are put in id order only as their lines are read (see RankedOrder)
     const { order: rankedOrder, ranks: overall } = rankIndices(ranked, score, rubric.rubric.total.precision);
     const ranks = sharedInt32(count).fill(-1);
-    rankedOrder.forEach((index, k) => {
-      ranks[index] = overall[k]!;
-    });
+    for (let k = 0; k < rankedOrder.length; k += 1) ranks[rankedOrder[k]!] = overall[k]!;
     // the order within a group is the overall order by score restricted to it: no sort per group
     const groupRanks = this.groupBy.map((_, g) => groupRanksAlong(rankedOrder, overall, this.groupCodes[g]!, this.strings.size, count));
-    const withheld = active.filter((index) => ranks[index] === -1).sort(byId);
+    const withheld = indicesWhere(active, (index) => ranks[index] === -1).sort(byId);
     const order = sharedUint32(active.length);
     order.set(rankedOrder);
     order.set(withheld, rankedOrder.length);
@@ -629,6 +627,14 @@ function groupRanksAlong(
     rankInGroup[index] = rank;
   }
   return { rankInGroup, sizes: seen };
+}
+
+/** The indices for which `test` holds, in their order (a typed array's `filter` collects them in a plain array first). */
+function indicesWhere(indices: Uint32Array, test: (index: number) => boolean): Uint32Array {
+  const kept = new Uint32Array(indices.length);
+  let count = 0;
+  for (const index of indices) if (test(index)) kept[count++] = index;
+  return kept.subarray(0, count);
 }
 
 /** One grade code per record (a grade's place in the rubric's list, or NO_GRADE), in a byte each when the grades fit. */
