@@ -121,7 +121,7 @@ export function competitionRanks(items: readonly Rankable[]): Map<string, number
 /** How keys (institution ids, by index) order: in full, and by a number that orders them as far as it goes (TextColumn). */
 export interface KeyOrder {
   compare(a: number, b: number): number;
-  /** equal for keys `compare` must tell apart; smaller only for a key that sorts before */
+  /** a number per key, smaller only for a key that sorts before (keys with equal numbers are compared in full) */
   prefix(index: number): number;
 }
 
