@@ -63,16 +63,25 @@ export async function readCsv(source: ByteSource, file: string, validator: DataV
   // a file large enough to split: the other thread gets ready while this one scans the file
   // (a file that cannot be read is reported by reading it)
   const size = split === undefined ? 0 : await stat(split.path).then((found) => found.size, () => 0);
-  const prepared = split !== undefined && size >= split.reader.minBytes ? split.reader.prepare() : undefined;
+  const second = split !== undefined && size >= split.reader.minBytes ? { path: split.path, reader: split.reader.prepare() } : undefined;
   try {
-    return await readCsvWith(source, file, validator, options, prepared);
+    return await readCsvWith(source, file, validator, options, second);
   } finally {
-    prepared?.stop();
+    second?.reader.stop();
   }
 }
 
-/** Reads a CSV as `readCsv` says, the second half by the `prepared` thread when there is one and the file allows. */
-async function readCsvWith(source: ByteSource, file: string, validator: DataValidator, options: CsvOptions, prepared: PreparedReader | undefined): Promise<CsvResult> {
+/**
+ * Reads a CSV as `readCsv` says, its later part by the `second` thread (ready, reading `path`) when there is one and
+ * the file allows.
+ */
+async function readCsvWith(
+  source: ByteSource,
+  file: string,
+  validator: DataValidator,
+  options: CsvOptions,
+  second: { readonly path: string; readonly reader: PreparedReader } | undefined,
+): Promise<CsvResult> {
   const scan = await scanBytes(source);
   if (scan.size === 0) return { refused: problem('FILE_EMPTY', 'error', { file }) };
   const choice = chooseEncoding(scan, options.encoding);
@@ -91,21 +100,20 @@ async function readCsvWith(source: ByteSource, file: string, validator: DataVali
   };
   // Valid UTF-8 is read from its bytes: plain rows of a streaming table are typed without a string per cell
   const fromBytes = isUtf8(encoding) && scan.utf8;
-  const split = options.split;
   // the first line start after the middle; none when the last line starts before it
-  const found = fromBytes && split !== undefined && prepared !== undefined ? await lineStartFrom(split.path, Math.floor(scan.size * READ_FIRST_SHARE)) : undefined;
+  const found = fromBytes && second !== undefined ? await lineStartFrom(second.path, Math.floor(scan.size * READ_FIRST_SHARE)) : undefined;
   const middle = found !== undefined && found < scan.size ? found : undefined;
   // a large file's records are estimated, so that what keeps them makes room once (the other thread its own)
   if (scan.size >= ESTIMATE_MIN_BYTES) validator.expectMore(linesIn(scan.head, middle ?? scan.size));
-  let second: Promise<ReadPart | undefined> | undefined;
+  let part: Promise<ReadPart | undefined> | undefined;
   let secondTaken = false;
   let recordDelimiter: string | undefined;
   // once this thread takes rows from bytes (the header found, the line ending known), the other starts on the second half
   const startSecond = () => {
-    if (split === undefined || prepared === undefined || middle === undefined || recordDelimiter === undefined) return;
+    if (second === undefined || middle === undefined || recordDelimiter === undefined) return;
     const expectedRecords = linesIn(scan.head, scan.size - middle);
-    const job = { path: split.path, file, start: middle, plan: table.headerPlan!, delimiter, recordDelimiter, maxRecordChars: options.maxRecordChars, expectedRecords };
-    second = prepared.start(job);
+    const job = { path: second.path, file, start: middle, plan: table.headerPlan!, delimiter, recordDelimiter, maxRecordChars: options.maxRecordChars, expectedRecords };
+    part = second.reader.start(job);
   };
   let rest: PlainCsvRest | undefined;
   try {
@@ -116,7 +124,7 @@ async function readCsvWith(source: ByteSource, file: string, validator: DataVali
           {
             onRow: (row) => {
               if (!table.pushBytes(row, line)) table.push({ line, cells: row.cells() });
-              else if (second === undefined) startSecond();
+              else if (part === undefined) startSecond();
               line += 1;
             },
             onCells: pushCells,
@@ -128,17 +136,18 @@ async function readCsvWith(source: ByteSource, file: string, validator: DataVali
         )
       : await readPlainCsv(decodeChunks(source(), encoding), plain, pushCells);
   } finally {
-    prepared?.stop();
+    // its part is taken or never will be: the thread goes now (csv-parse may read on for a while)
+    second?.reader.stop();
   }
 
   /** At the middle line, with every line before it read plainly: takes the second half as read there, if it can be. */
   async function takeSecond(): Promise<boolean> {
-    const part = await second;
-    if (part === undefined) return false;
+    const read = await part;
+    if (read === undefined) return false;
     const shift = { row: table.rows, line: line - 1 };
-    const sourceAt = (index: number) => ({ file, row: part.row(index) + shift.row, line: part.line(index) + shift.line });
-    if (!table.adoptRows(part.ids, sourceAt)) return false;
-    part.take(shift);
+    const sourceAt = (index: number) => ({ file, row: read.row(index) + shift.row, line: read.line(index) + shift.line });
+    if (!table.adoptRows(read.ids, sourceAt)) return false;
+    read.take(shift);
     secondTaken = true;
     return true;
   }

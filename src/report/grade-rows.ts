@@ -102,6 +102,17 @@ export function gradeRows(doc: GradeDocument, lang: Lang, fieldLabel: (field: st
     numeric: false,
     cell: { kind: 'text', text: cellTextOf },
   });
+  const packed = (
+    key: string,
+    header: string,
+    units: (rows: RankedRows, p: number) => Readonly<Located> | undefined,
+    cellTextOf: (rows: RankedRows, p: number) => string,
+  ): GradeColumn => ({
+    key,
+    header,
+    numeric: false,
+    cell: { kind: 'packed', units, text: cellTextOf },
+  });
   const groupColumns = doc.groupBy.flatMap((field, g): GradeColumn[] => [
     text(`group:${field}`, fieldLabel(field), (rows, p) => rows.group(p, g) ?? ''),
     {
@@ -122,8 +133,8 @@ export function gradeRows(doc: GradeDocument, lang: Lang, fieldLabel: (field: st
   const withheldStatus = heading('withheldStatus', lang);
   const columns: GradeColumn[] = [
     { key: 'rank', header: heading('rank', lang), numeric: true, cell: { kind: 'whole', value: (rows, p) => rows.rank(p) } },
-    { key: 'id', header: heading('id', lang), numeric: false, cell: { kind: 'packed', units: (rows, p) => rows.idUnits(p), text: (rows, p) => rows.id(p) } },
-    { key: 'name', header: heading('name', lang), numeric: false, cell: { kind: 'packed', units: (rows, p) => rows.nameUnits(p), text: (rows, p) => rows.name(p) } },
+    packed('id', heading('id', lang), (rows, p) => rows.idUnits(p), (rows, p) => rows.id(p)),
+    packed('name', heading('name', lang), (rows, p) => rows.nameUnits(p), (rows, p) => rows.name(p)),
     ...groupColumns,
     ...domainColumns,
     { key: 'total', header: `${heading('total', lang)}(${formatNumber(doc.rubric.total)})`, numeric: true, cell: { kind: 'points', value: (rows, p) => rows.total(p) } },

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +40,11 @@ function dataFile(name: string, lines: readonly string[], { ending = '\r\n', bom
 /** Grades the file to CSV with a JSON log: exit code, stdout, the output's bytes, and the log without its times. */
 function grade(file: string, env: NodeJS.ProcessEnv, extra: readonly string[] = []) {
   const out = `${file}.${env === SPLIT ? 'split' : 'one'}.csv`;
-  const run = runCli(['grade', '--rubric', RUBRIC, file, '--format', 'csv', '--out', out, '--force', '--as-of', '2024-12-31', '--log-format', 'json', ...extra], { env });
+  // a worker thread left running keeps the process from ending: such a run is stopped and fails
+  const run = runCli(['grade', '--rubric', RUBRIC, file, '--format', 'csv', '--out', out, '--force', '--as-of', '2024-12-31', '--log-format', 'json', ...extra], {
+    env,
+    timeout: 20_000,
+  });
   const events = run.stderr
     .split('\n')
     .filter(Boolean)
@@ -134,6 +139,25 @@ describe('grading a large CSV on two threads', () => {
     expect(threadsOf(split.events)).toBe(2);
     expect(withoutThreads(split.events)).toEqual(withoutThreads(one.events));
     expect(JSON.stringify(split.events)).toContain('ID_DUPLICATE');
+  });
+
+  it('a file the other thread cannot read (CP949), or one refused for its encoding, ends the thread made ready for it', () => {
+    const utf8 = path.join(dir, 'clean-crlf.csv');
+    const cp949 = path.join(dir, 'clean-cp949.csv');
+    writeFileSync(cp949, iconv.encode(readFileSync(utf8, 'utf8').replace(/^\uFEFF/, ''), 'cp949'));
+    const split = grade(cp949, SPLIT);
+    const one = grade(cp949, ONE_THREAD);
+    expect(split.status).toBe(0);
+    expect(threadsOf(split.events)).toBeUndefined();
+    expect(split.output).toBe(one.output);
+    expect(split.output).toBe(grade(utf8, ONE_THREAD).output);
+    // neither UTF-8 nor clean CP949 (Latin-1): refused before a row is read, the thread made ready never used
+    const latin = path.join(dir, 'latin1.csv');
+    writeFileSync(latin, Buffer.from(`${headers().join(',')}\ncaf\xe9,x\n`, 'latin1'));
+    const refused = grade(latin, SPLIT);
+    const refusedOne = grade(latin, ONE_THREAD);
+    expect(refused.status).toBe(2);
+    expect(refused.events).toEqual(refusedOne.events);
   });
 
   it('the result workbook, which keeps every value, is read on one thread', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,19 @@ describe('writing a large ranking on two threads', () => {
     expect(two.output.split('\r\n').length).toBeGreaterThan(10);
     expect(two.written?.sha256).toBe(one.written?.sha256);
     expect(two.folder).toEqual(['ranking.csv']);
+  });
+
+  it('ends the thread made ready for a ranking that is never written (the output exists, no --force), leaving the file as it was', () => {
+    const folder = mkdtempSync(path.join(dir, 'exists-'));
+    const out = path.join(folder, 'ranking.csv');
+    writeFileSync(out, 'before\n');
+    const args = ['grade', '--rubric', path.join(ROOT, 'rubrics', 'ltc-relative-2024.yaml'), path.join(ROOT, 'fixtures', 'ltc-2024.csv'), '--format', 'csv', '--out', out];
+    // a worker thread left running would keep the process from ending: it is stopped then, and fails here
+    const run = runCli([...args, '--as-of', '2024-12-31'], { env: TWO, timeout: 20_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(out);
+    expect(readFileSync(out, 'utf8')).toBe('before\n');
+    expect(readdirSync(folder)).toEqual(['ranking.csv']);
   });
 
   it('writes a ranking to stdout on one thread, the same text', () => {

@@ -15,11 +15,13 @@ export interface CliRun {
 /** Runs the built CLI with NO_COLOR=1, from the repository root unless `cwd` is given. */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; input?: string | Buffer; env?: NodeJS.ProcessEnv; timeout?: number } = {},
 ): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
+    // killed after `timeout` ms (status null): a run that would hang fails its test instead of the suite
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
